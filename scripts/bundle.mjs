@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Bundles each service's multi-file description into one JSON document:
+// generated/<service>.openapi.json, or <dir>/<service>.openapi.json with
+// `--out <dir>` (the staleness test bundles into a temporary folder).
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const outFlag = process.argv.indexOf("--out");
+const outDir = outFlag === -1 ? join(root, "generated") : resolve(process.argv[outFlag + 1]);
+
+mkdirSync(outDir, { recursive: true });
+for (const service of ["evs", "ims"]) {
+  const output = join(outDir, `${service}.openapi.json`);
+  execFileSync(
+    process.execPath,
+    [
+      join(root, "node_modules/@redocly/cli/bin/cli.js"),
+      "bundle", `spec/${service}/openapi.yaml`,
+      "--config", "redocly.yaml",
+      "--output", output,
+    ],
+    // Redocly's progress lines (and its Node 20 banner) are noise here; its
+    // output is shown only when bundling fails.
+    { cwd: root, stdio: "pipe" },
+  );
+  console.log(`bundled ${output}`);
+}

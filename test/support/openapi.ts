@@ -1,0 +1,55 @@
+// Loads the bundled descriptions and validates values against their schemas
+// with a real JSON Schema 2020-12 validator (the dialect both documents
+// declare), the same engine family Prism uses.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Ajv2020, { type ErrorObject } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+export type Service = "evs" | "ims";
+export type OpenApiDocument = {
+  paths: Record<string, Record<string, any>>;
+  components: Record<string, Record<string, any>>;
+  [key: string]: unknown;
+};
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export function loadBundle(service: Service): OpenApiDocument {
+  return JSON.parse(readFileSync(`${repoRoot}generated/${service}.openapi.json`, "utf8"));
+}
+
+// OpenAPI words that may sit beside schemas in the document; everything else
+// unknown to JSON Schema is a typo and fails compilation (strict mode; type
+// annotations and property definitions beside if/then are not repeated, hence
+// strictTypes and strictRequired off; test/spec/required.test.ts checks names).
+const openApiVocabulary = ["example", "discriminator", "xml", "externalDocs"];
+
+export function createValidator(service: Service) {
+  const doc = loadBundle(service);
+  const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, allowUnionTypes: true });
+  addFormats.default(ajv);
+  ajv.addVocabulary(openApiVocabulary);
+  ajv.addSchema({ $id: service, $defs: rewriteRefs(doc.components.schemas, "#/$defs/") });
+
+  return {
+    doc,
+    /** Errors of `value` against components.schemas[name]; empty when valid. */
+    errors(schemaName: string, value: unknown): ErrorObject[] {
+      const validate = ajv.getSchema(`${service}#/$defs/${schemaName}`);
+      if (!validate) throw new Error(`no schema ${schemaName} in ${service}`);
+      return validate(value) ? [] : [...(validate.errors ?? [])];
+    },
+    /** Errors of `value` against an inline schema from the document. */
+    errorsAgainst(schema: object, value: unknown): ErrorObject[] {
+      const validate = ajv.compile(rewriteRefs(schema, `${service}#/$defs/`));
+      return validate(value) ? [] : [...(validate.errors ?? [])];
+    },
+  };
+}
+
+// The document's refs point at "#/components/schemas/X"; inside the validator
+// the schemas live under $defs of a resource named after the service.
+function rewriteRefs<T>(schema: T, target: string): T {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', `"${target}`));
+}
