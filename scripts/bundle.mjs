@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outFlag = process.argv.indexOf("--out");
-const outDir = outFlag === -1 ? join(root, "generated") : resolve(process.argv[outFlag + 1]);
+const outArg = outFlag === -1 ? join(root, "generated") : process.argv[outFlag + 1];
+if (!outArg) throw new Error("bundle: --out needs a folder");
+const outDir = resolve(outArg);
 
 mkdirSync(outDir, { recursive: true });
 for (const service of ["evs", "ims"]) {
