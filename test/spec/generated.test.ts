@@ -1,6 +1,7 @@
-// generated/ holds only what the scripts write: regenerate into a temporary
-// folder and compare byte for byte, so a spec edit without `npm run bundle`
-// fails here.
+// generated/ holds only what the scripts write: bundle and generate types into
+// a temporary folder, from the spec as it is now, and compare byte for byte. A
+// spec edit without `npm run bundle && npm run generate`, a hand edit of a
+// generated file, or a stray file in generated/ fails here.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,10 +11,21 @@ import { repoRoot } from "../support/openapi.js";
 
 describe("generated/ is up to date", () => {
   const fresh = mkdtempSync(join(tmpdir(), "generated-"));
-  execFileSync(process.execPath, [join(repoRoot, "scripts/bundle.mjs"), "--out", fresh], { stdio: "pipe" });
+  const run = (script: string, ...args: string[]) =>
+    execFileSync(process.execPath, [join(repoRoot, "scripts", script), ...args], { stdio: "pipe" });
+  run("bundle.mjs", "--out", fresh);
+  // The types come from the fresh bundles, so a stale bundle cannot hide stale types.
+  run("generate.mjs", "--from", fresh, "--out", fresh);
+  const committed = readdirSync(join(repoRoot, "generated")).sort();
+  const written = readdirSync(fresh).sort();
 
-  it.each(readdirSync(fresh))("%s matches what scripts/bundle.mjs writes now (run `npm run bundle`)", (file) => {
-    const committed = readFileSync(join(repoRoot, "generated", file), "utf8");
-    expect(committed === readFileSync(join(fresh, file), "utf8")).toBe(true);
+  it("holds exactly the files the scripts write", () => {
+    expect(written).toEqual(["evs.openapi.json", "evs.ts", "ims.openapi.json", "ims.ts"]);
+    expect(committed).toEqual(written);
+  });
+
+  it.each(written)("%s matches what the scripts write now (run `npm run bundle && npm run generate`)", (file) => {
+    const current = readFileSync(join(repoRoot, "generated", file), "utf8");
+    expect(current === readFileSync(join(fresh, file), "utf8")).toBe(true);
   });
 });
