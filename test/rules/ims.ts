@@ -199,6 +199,12 @@ export const createImageRules: Rule[] = [
     violation: { path: "", keyword: "required", mentions: "os_version" },
   },
   {
+    rule: "os_version is required for an .iso image file",
+    valid: fromObsFile({ image_url: "ims-image:ubuntu.ISO", os_version: "Ubuntu 18.04 server 64bit" }),
+    invalid: fromObsFile({ image_url: "ims-image:ubuntu.ISO" }),
+    violation: { path: "", keyword: "required", mentions: "os_version" },
+  },
+  {
     rule: "os_type is Linux, Windows or Other",
     valid: fromObsFile({ os_type: "Windows" }),
     invalid: fromObsFile({ os_type: "linux" }),
@@ -239,6 +245,12 @@ export const createImageRules: Rule[] = [
     valid: fromObsFile({ data_images: [obsDataImage({ min_disk: 2048 })] }),
     invalid: fromObsFile({ data_images: [obsDataImage({ min_disk: 2049 })] }),
     violation: { path: "/data_images/0/min_disk", keyword: "maximum" },
+  },
+  {
+    rule: "data-disk images without a server need at least one disk",
+    valid: fromObsFile({ data_images: [] }),
+    invalid: { data_images: [] },
+    violation: { path: "/data_images", keyword: "minItems" },
   },
   {
     rule: "a data-disk image file needs image_url",
