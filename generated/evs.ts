@@ -30,8 +30,8 @@ export interface paths {
          *     Creation is asynchronous: the answer is a `job_id`. Poll
          *     `GET /v1/{project_id}/jobs/{job_id}` until the job is `SUCCESS` (the disk
          *     IDs are in its entities, one sub-job per disk for a batch) or `FAIL`.
-         *     Never resend a create because it timed out: check the job first, or you
-         *     may get the disks twice.
+         *     A create that timed out may still have been accepted: look for the disks
+         *     before sending it again, or you may create them twice.
          *
          *     Rules between fields, all enforced by this description:
          *     - at most one of `backup_id`, `snapshot_id` and `imageRef`;
@@ -302,11 +302,13 @@ export interface components {
          * @description The error body of the API gateway in front of every Huawei Cloud service,
          *     returned when a request is refused before it reaches EVS or IMS (for
          *     example a missing or expired token, or a bad AK/SK signature). Both error
-         *     pages send `APIGW.`-prefixed codes to the API gateway's error-code page.
+         *     pages send `APIGW.`-prefixed codes to the API gateway's error-code page;
+         *     the body's shape is the gateway's, not on these pages (spec/DECISIONS.md,
+         *     D-Gateway).
          */
         ApiGatewayError: {
             /**
-             * @description The gateway error code, `APIGW.` followed by four digits.
+             * @description The gateway error code, such as `APIGW.0301`.
              * @example APIGW.0301
              */
             error_code: string;
@@ -593,7 +595,7 @@ export interface components {
                 "application/json": components["schemas"]["EvsError"];
             };
         };
-        /** @description EVS failed internally. Check the job or the resource before retrying a create. */
+        /** @description EVS failed internally. */
         InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -640,8 +642,8 @@ export interface components {
     headers: {
         /**
          * @description The request ID the service assigned to this call. Quote it when you
-         *     contact support. Not named on the source pages; the services and the
-         *     official SDKs use it (see spec/DECISIONS.md, D-RequestId).
+         *     contact support. Not named on the source pages (spec/DECISIONS.md,
+         *     D-RequestId).
          * @example 8dfb4e6e6e3fdd0fc0a5de4d1d2a8b2c
          */
         XRequestId: string;

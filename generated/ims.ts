@@ -17,14 +17,15 @@ export interface paths {
          * Create a private image
          * @description Creates a private image in one of four ways, chosen by the fields you send:
          *
-         *     - **From a server** (`instance_id`): a system-disk image, plus data-disk
-         *       images of the server's data disks listed in `data_images`.
+         *     - **From a server** (`instance_id`): a system-disk image, and optionally
+         *       data-disk images of the server's data disks listed in `data_images`.
          *     - **Data-disk images from a server's data disks** (`data_images` without
          *       `instance_id`): one data-disk image per listed disk.
          *     - **From an image file in OBS** (`image_url`, `min_disk`): a system-disk
          *       image, plus up to three data-disk images from more files in
          *       `data_images`. Quick import (`is_quick_import`) and ISO files
-         *       (`type: IsoImage`) need `os_version`.
+         *       (`type: IsoImage`, or an `image_url` ending in `.iso`) need
+         *       `os_version`.
          *     - **From a data disk with an OS** (`volume_id`, `os_version`): a
          *       system-disk image.
          *
@@ -33,8 +34,8 @@ export interface paths {
          *     Creation is asynchronous: a `200` means IMS accepted the request, not
          *     that the image exists. Poll `GET /v1/{project_id}/jobs/{job_id}` until the
          *     job is `SUCCESS` (the image ID is in `entities.image_id`) or `FAIL`.
-         *     Never resend a create because it timed out: check the job or the image
-         *     list first, or you may get the image twice.
+         *     A create that timed out may still have been accepted: look for its job
+         *     or image before sending it again, or you may make the image twice.
          */
         post: operations["createImage"];
         delete?: never;
@@ -177,7 +178,11 @@ export interface components {
              *     details page).
              */
             instance_id: string;
-            /** @description Data disks of the same server to make data-disk images of, one image each. */
+            /**
+             * @description Data disks of the same server to make data-disk images of, one image
+             *     each, besides the system-disk image (spec/DECISIONS.md, D-Forms). All
+             *     must belong to the server (error IMG.0140).
+             */
             data_images?: components["schemas"]["ServerDataImage"][];
         } & {
             /**
@@ -191,6 +196,7 @@ export interface components {
          * @description Create data-disk images only, from data disks of a server: give
          *     `data_images` and no `instance_id`. Each data image's own name,
          *     description and tags are used; the top-level ones, if given, are ignored.
+         *     All the disks must be attached to the same server (error IMG.0140).
          */
         DataImagesFromServer: components["schemas"]["ImageFieldsCommon"] & {
             /** @description The data disks to make images of, one image each. */
@@ -201,8 +207,8 @@ export interface components {
          * @description Where the image file is in OBS, as `<bucket>:<file>`: the bucket name (in
          *     the console, Storage > Object Storage Service, a bucket of the current
          *     region), a colon, then the object name of the image file in that bucket.
-         *     The bucket and the file must use OBS Standard storage. Neither part may
-         *     contain spaces (error IMG.0175).
+         *     The bucket and the file must use OBS Standard storage. Folder and file
+         *     names may not contain spaces (error IMG.0175).
          * @example ims-image:centos70.qcow2
          */
         ObsImageUrl: string;
@@ -211,8 +217,7 @@ export interface components {
          * @description The OS version, written exactly as in the IMS list of `__os_version`
          *     values, for example `CentOS 7.0 64bit`, `Ubuntu 18.04 server 64bit` or
          *     `Windows Server 2019 Standard 64bit`. A value outside the list may produce
-         *     an unusable image. The list grows with new OS releases, so it is not an enum
-         *     here (spec/DECISIONS.md, D-OsVersion).
+         *     an unusable image. Not an enum here (spec/DECISIONS.md, D-OsVersion).
          * @example CentOS 7.0 64bit
          */
         OsVersion: string;
@@ -224,7 +229,11 @@ export interface components {
             image_url: components["schemas"]["ObsImageUrl"];
             /** @description The minimum data disk size in GB, 1 to 2048. */
             min_disk: number;
-            /** @description Import this data-disk image file with quick import (`true`) or the normal way (`false`). */
+            /**
+             * @description Import this data-disk image file with quick import (`true`) or the
+             *     normal way (`false`). Quick import takes only zvhd2 or raw files (error
+             *     IMG.0158).
+             */
             is_quick_import?: boolean;
         };
         /**
@@ -233,7 +242,8 @@ export interface components {
          *     bucket (`image_url`), optionally with up to three data-disk image files.
          *     See the IMS guides on preparing Windows and Linux image files for what the
          *     file must contain. `os_version` is required for quick import
-         *     (`is_quick_import: true`) and for ISO files (`type: IsoImage`).
+         *     (`is_quick_import: true`) and for ISO files (`type: IsoImage`, or an
+         *     `image_url` ending in `.iso`).
          */
         ImageFromObsFile: components["schemas"]["ImageFieldsCommon"] & {
             image_url: components["schemas"]["ObsImageUrl"];
@@ -253,13 +263,16 @@ export interface components {
              */
             is_config?: boolean;
             /**
-             * @description Whether the image has already been initialised (it becomes the
-             *     image's `__is_config_init` attribute). Not in the page's table; its
-             *     OBS examples send it (spec/DECISIONS.md, D-IsConfigInit).
+             * @description Whether the image's initial configuration is done (compare the image
+             *     attribute `__is_config_init`). Not in the page's table; its OBS
+             *     examples send it (spec/DECISIONS.md, D-IsConfigInit).
              * @default false
              */
             is_config_init?: boolean;
-            /** @description The KMS customer master key to encrypt the image with. */
+            /**
+             * @description The KMS customer master key to encrypt the image with. Bare metal
+             *     images (`BMS`, `Ironic`) cannot be encrypted (error IMG.0118).
+             */
             cmk_id?: string;
             /**
              * @description What the image is for: `ECS` or `FusionCompute` for ECS servers,
@@ -271,7 +284,9 @@ export interface components {
             type?: "ECS" | "BMS" | "FusionCompute" | "Ironic" | "IsoImage";
             /**
              * @description Import the system-disk image file with quick import (`true`) or the
-             *     normal way (`false`). Quick import needs `os_version`.
+             *     normal way (`false`). Quick import needs `os_version`, and takes only
+             *     zvhd2 or raw files; a raw file needs its bitmap file uploaded beside
+             *     it (error IMG.0158).
              */
             is_quick_import?: boolean;
             /**
@@ -283,10 +298,11 @@ export interface components {
             /**
              * @description Up to three data-disk image files imported with the system disk (one
              *     system disk and three data disks at most). They get the system
-             *     image's OS type; their own name, description and tags are used.
+             *     image's OS type; their own name, description and tags are used. No
+             *     file may appear twice in one request (error IMG.0123).
              */
             data_images?: components["schemas"]["ObsDataImage"][];
-        } & unknown & unknown & {
+        } & unknown & unknown & unknown & {
             /**
              * @description The image name: 1 to 128 characters of letters, Chinese characters,
              *     digits, `-`, `.`, `_` and spaces, not starting or ending with a space.
@@ -298,7 +314,8 @@ export interface components {
          * @description Create a system-disk image from a data disk that holds an operating system
          *     (`volume_id`). The OS on the disk must already be optimised for the cloud
          *     (see the IMS guides on optimising Windows and Linux images). IMS cannot
-         *     check which OS is on the disk, so give the right `os_version`.
+         *     verify that the disk holds an OS, so make sure it does and that
+         *     `os_version` is a valid value.
          */
         SystemImageFromDataVolume: components["schemas"]["ImageFieldsCommon"] & {
             /** @description The ID of the data disk to make the system-disk image from. */
@@ -317,6 +334,12 @@ export interface components {
              * @enum {string}
              */
             type?: "ECS" | "BMS" | "FusionCompute" | "Ironic";
+            /**
+             * @description The most memory the image supports, in MB, within the limits of the
+             *     server flavors; `0` by default.
+             * @default 0
+             */
+            max_ram?: unknown;
         } & {
             /**
              * @description The image name: 1 to 128 characters of letters, Chinese characters,
@@ -373,11 +396,13 @@ export interface components {
          * @description The error body of the API gateway in front of every Huawei Cloud service,
          *     returned when a request is refused before it reaches EVS or IMS (for
          *     example a missing or expired token, or a bad AK/SK signature). Both error
-         *     pages send `APIGW.`-prefixed codes to the API gateway's error-code page.
+         *     pages send `APIGW.`-prefixed codes to the API gateway's error-code page;
+         *     the body's shape is the gateway's, not on these pages (spec/DECISIONS.md,
+         *     D-Gateway).
          */
         ApiGatewayError: {
             /**
-             * @description The gateway error code, `APIGW.` followed by four digits.
+             * @description The gateway error code, such as `APIGW.0301`.
              * @example APIGW.0301
              */
             error_code: string;
@@ -406,8 +431,8 @@ export interface components {
         };
         /**
          * ImsJobEntities
-         * @description Job details. On success, the ID of the image made; when the job fails, the
-         *     service may put error details here.
+         * @description Job details: when the job succeeds, the ID of the image; when it fails, an
+         *     error code and message (the page does not name those fields).
          */
         ImsJobEntities: {
             /** @description The ID of the image the job makes. */
@@ -416,7 +441,7 @@ export interface components {
             image_name?: string;
             /** @description The name of the task step running now. */
             current_task?: string;
-            /** @description Progress of the job, as a fraction (the page's example has `0.20`). */
+            /** @description Progress of the job. The page's example has `0.20`; it does not state the scale. */
             process_percent?: number;
             /** @description The results of a batch job, one per image. */
             results?: components["schemas"]["ImsJobResult"][];
@@ -441,7 +466,7 @@ export interface components {
              *     `04-Jun-2015 18:11:06:586`, not ISO 8601.
              */
             begin_time?: string;
-            /** @description When the job ended, UTC; an empty string while it runs. */
+            /** @description When the job ended, UTC. The page's example shows `""` for a finished job. */
             end_time?: string;
             /** @description The error code when the job failed (an IMS error code); `null` otherwise. */
             error_code?: string | null;
@@ -467,7 +492,8 @@ export interface components {
         };
         /**
          * @description Authentication failed: the token is missing or expired, or the AK/SK
-         *     signature does not match. The body usually comes from the API gateway.
+         *     signature does not match. The body may come from IMS or from the API
+         *     gateway.
          */
         Unauthorized: {
             headers: {
@@ -488,7 +514,7 @@ export interface components {
                 "application/json": components["schemas"]["ImsError"] | components["schemas"]["ApiGatewayError"];
             };
         };
-        /** @description A resource named in the request (server, disk, bucket or file) was not found. */
+        /** @description A resource the request names was not found. */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -498,7 +524,7 @@ export interface components {
                 "application/json": components["schemas"]["ImsError"];
             };
         };
-        /** @description IMS failed internally. Check the job or the image list before retrying a create. */
+        /** @description IMS failed internally. */
         InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -545,8 +571,8 @@ export interface components {
     headers: {
         /**
          * @description The request ID the service assigned to this call. Quote it when you
-         *     contact support. Not named on the source pages; the services and the
-         *     official SDKs use it (see spec/DECISIONS.md, D-RequestId).
+         *     contact support. Not named on the source pages (spec/DECISIONS.md,
+         *     D-RequestId).
          * @example 8dfb4e6e6e3fdd0fc0a5de4d1d2a8b2c
          */
         XRequestId: string;
