@@ -16,17 +16,23 @@ const outDir = resolve(outArg);
 mkdirSync(outDir, { recursive: true });
 for (const service of ["evs", "ims"]) {
   const output = join(outDir, `${service}.openapi.json`);
-  execFileSync(
-    process.execPath,
-    [
-      join(root, "node_modules/@redocly/cli/bin/cli.js"),
-      "bundle", `spec/${service}/openapi.yaml`,
-      "--config", "redocly.yaml",
-      "--output", output,
-    ],
-    // Redocly's progress lines (and its Node 20 banner) are noise here; its
-    // output is shown only when bundling fails.
-    { cwd: root, stdio: "pipe" },
-  );
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        join(root, "node_modules/@redocly/cli/bin/cli.js"),
+        "bundle", `spec/${service}/openapi.yaml`,
+        "--config", "redocly.yaml",
+        "--output", output,
+      ],
+      // Redocly's progress lines (and its Node 20 banner) are noise here; its
+      // report is shown only when bundling fails.
+      { cwd: root, stdio: "pipe" },
+    );
+  } catch (error) {
+    process.stderr.write(String(/** @type {{ stderr?: Buffer }} */ (error).stderr ?? error));
+    console.error(`bundle: spec/${service}/openapi.yaml could not be bundled (see above)`);
+    process.exit(1);
+  }
   console.log(`bundled ${output}`);
 }
