@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// Renders the API docs site: for each service, one page per language, from
+// the bundles in generated/ (run `npm run bundle` first), plus an index page.
+//
+//   node scripts/docs.mjs [--out <dir>]     default dist/docs
+//
+// dist/docs/index.html                 links to every page
+// dist/docs/<service>/<lang>/index.html  the Redoc page (renderer inlined)
+// dist/docs/<service>/<lang>/openapi.json  the document that page shows
+//
+// English pages show the bundle as it is. Other languages show the bundle
+// with its prose replaced from spec/i18n/<lang>/<service>.yaml
+// (scripts/lib/i18n.mjs), so a translation can change words only.
+//
+// The pages work with no network: `redocly build-docs --inlineBundle` puts
+// Redoc (the copy shipped in @redocly/cli) into each page, the template
+// (scripts/docs/page.hbs) loads nothing else, and its Content-Security-Policy
+// forbids any other origin.
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { applyTranslation, loadTranslation, services } from "./lib/i18n.mjs";
+import { repoRoot } from "./lib/prism.mjs";
+
+const run = promisify(execFile);
+const outFlag = process.argv.indexOf("--out");
+const outArg = outFlag === -1 ? join(repoRoot, "dist/docs") : process.argv[outFlag + 1];
+if (!outArg) throw new Error("docs: --out needs a folder");
+const outDir = resolve(outArg);
+
+/** The page languages: the English bundle, and each translation of it. */
+const pageLanguages = /** @type {const} */ ([
+  { lang: "en", name: "English", home: "API docs", services: "Services", open: "Open", translation: undefined },
+  { lang: "zh-CN", name: "中文", home: "API 文档", services: "服务", open: "打开", translation: "zh-CN" },
+]);
+
+// Redoc 3 options (https://redocly.com/docs/redoc/v3.x/config): show request
+// and response fields and example bodies unfolded, as the source pages do.
+const redocOptions = {
+  schemasExpansionLevel: "all",
+  jsonSamplesExpandLevel: "all",
+  sortRequiredPropsFirst: true,
+};
+
+// The one address the inlined Redoc loads by itself: the "API docs by
+// Redocly" logo in the sidebar. It is replaced by a local picture of the same
+// words, so the attribution stays and the page stays offline.
+const remoteLogos = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
+const localLogo = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="16" viewBox="0 0 52 16"><text x="0" y="12" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">Redocly</text></svg>',
+)}`;
+
+const cli = join(repoRoot, "node_modules/@redocly/cli/bin/cli.js");
+const template = join(repoRoot, "scripts/docs/page.hbs");
+
+/**
+ * @param {string} service
+ * @param {(typeof pageLanguages)[number]} page
+ */
+async function renderPage(service, page) {
+  const english = JSON.parse(readFileSync(join(repoRoot, "generated", `${service}.openapi.json`), "utf8"));
+  const doc = page.translation ? applyTranslation(english, loadTranslation(service, page.translation)) : english;
+  const dir = join(outDir, service, page.lang);
+  mkdirSync(dir, { recursive: true });
+  const specFile = join(dir, "openapi.json");
+  writeFileSync(specFile, `${JSON.stringify(doc, null, 2)}\n`);
+  const other = pageLanguages.find((candidate) => candidate !== page) ?? page;
+  const output = join(dir, "index.html");
+  try {
+    await run(process.execPath, [
+      cli, "build-docs", specFile,
+      "--config", join(repoRoot, "redocly.yaml"),
+      "--output", output,
+      "--template", template,
+      "--inlineBundle",
+      "--openapi", JSON.stringify(redocOptions),
+      "--templateOptions.lang", page.lang,
+      "--templateOptions.home", page.home,
+      "--templateOptions.servicesLabel", page.services,
+      "--templateOptions.otherLang", other.lang,
+      "--templateOptions.otherLangName", other.name,
+      ...(service === "evs" ? ["--templateOptions.isEvs"] : ["--templateOptions.isIms"]),
+    ], {
+      cwd: repoRoot,
+      maxBuffer: 16 * 1024 * 1024,
+      // No telemetry and no update check: the build must not need a network.
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    });
+  } catch (error) {
+    const { stdout = "", stderr = "" } = /** @type {{ stdout?: string, stderr?: string }} */ (error);
+    throw new Error(`redocly build-docs failed for ${service} (${page.lang}):\n${stdout}${stderr}`);
+  }
+  let html = readFileSync(output, "utf8");
+  for (const logo of remoteLogos) {
+    if (!html.includes(logo)) throw new Error(`${output}: Redoc no longer loads ${logo}; update the offline patch in scripts/docs.mjs`);
+    html = html.replaceAll(logo, localLogo);
+  }
+  const leftover = /https:\/\/cdn\.redoc(?:ly\.com|\.ly)\/redoc\/[^"'`\s)]*/.exec(html);
+  if (leftover) throw new Error(`${output}: still refers to ${leftover[0]}, which would need the network`);
+  writeFileSync(output, html);
+  return { service, lang: page.lang, title: doc.info.title, summary: doc.info.summary, file: output };
+}
+
+/** @param {string} text */
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** @param {Awaited<ReturnType<typeof renderPage>>[]} pages */
+function indexPage(pages) {
+  const sections = pageLanguages.map((language) => {
+    const items = services.map((service) => {
+      const page = pages.find((p) => p.service === service && p.lang === language.lang);
+      if (!page) throw new Error(`no ${service} page in ${language.lang}`);
+      return `      <li><a href="${service}/${language.lang}/index.html">${escapeHtml(page.title)}</a><p>${escapeHtml(page.summary ?? "")}</p></li>`;
+    });
+    return `  <section lang="${language.lang}">
+    <h2>${escapeHtml(language.name)}</h2>
+    <ul>
+${items.join("\n")}
+    </ul>
+  </section>`;
+  });
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+  <title>Huawei Cloud EVS &amp; IMS API docs · 华为云 EVS 与 IMS API 文档</title>
+  <style>
+    body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem;
+      font: 16px/1.6 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
+      color: #1f2933; }
+    h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
+    .sub { color: #52606d; margin-top: 0; }
+    main { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 2rem; }
+    ul { list-style: none; padding: 0; }
+    li { margin-bottom: 1.25rem; }
+    li a { font-weight: 600; color: #0044d4; }
+    li p { margin: 0.25rem 0 0; color: #52606d; }
+  </style>
+</head>
+<body>
+  <h1>Huawei Cloud EVS &amp; IMS API docs</h1>
+  <p class="sub" lang="zh-CN">华为云云硬盘（EVS）与镜像服务（IMS）API 文档</p>
+  <main>
+${sections.join("\n")}
+  </main>
+</body>
+</html>
+`;
+}
+
+const started = Date.now();
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const pages = await Promise.all(services.flatMap((service) => pageLanguages.map((page) => renderPage(service, page))));
+writeFileSync(join(outDir, "index.html"), indexPage(pages));
+for (const page of pages) console.log(`rendered ${page.file}`);
+console.log(`docs: ${join(outDir, "index.html")} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
