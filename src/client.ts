@@ -1,0 +1,324 @@
+/**
+ * Typed EVS and IMS clients: openapi-fetch clients over the generated `paths`, with the
+ * endpoint, the project ID and the credentials filled in.
+ */
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { paths as EvsPaths } from "../generated/evs.js";
+import type { paths as ImsPaths } from "../generated/ims.js";
+import { HuaweiCloudNetworkError, rememberRequest } from "./errors.js";
+import { akskMiddleware, type AkskCredentials } from "./signing.js";
+
+/** An IAM token (project-scoped), sent as `X-Auth-Token`. */
+export interface TokenCredentials {
+  token: string;
+  ak?: never;
+  sk?: never;
+  securityToken?: never;
+}
+
+/** An access key pair: every request is signed (SDK-HMAC-SHA256). */
+export interface AkSkCredentials {
+  ak: string;
+  sk: string;
+  /** With temporary credentials: sent and signed as `X-Security-Token`. */
+  securityToken?: string;
+  token?: never;
+}
+
+export type Credentials = TokenCredentials | AkSkCredentials;
+
+interface CommonClientOptions {
+  /**
+   * The project ID, filled into `{project_id}` whenever a call leaves it out, and sent as
+   * `X-Project-Id` on AK/SK-signed requests. Default: `HUAWEICLOUD_SDK_PROJECT_ID`.
+   */
+  projectId?: string;
+  /**
+   * `{ token }` or `{ ak, sk, securityToken? }`. When left out, the variables the official
+   * SDKs read: `HUAWEICLOUD_SDK_AK`, `HUAWEICLOUD_SDK_SK`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+   * `false` sends no credentials (a proxy in front of the service adds them).
+   */
+  credentials?: Credentials | false;
+  /** The fetch to send requests with. Default: the global `fetch`. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Where to read `HUAWEICLOUD_SDK_*` from. Default: `process.env` (none in a browser). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Either a `region` or an explicit `baseUrl`, not both. */
+export type ClientOptions = CommonClientOptions &
+  (
+    | {
+        /** Any region ID, e.g. `cn-north-4`: the client calls `https://<service>.<region>.myhuaweicloud.com`. */
+        region: string;
+        baseUrl?: undefined;
+      }
+    | {
+        /** An explicit endpoint: a mock, a proxy, a private deployment. `http:` or `https:`. */
+        baseUrl: string | URL;
+        region?: undefined;
+      }
+  );
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** `project_id` made optional in an operation's path parameters (the client fills it in). */
+type OptionalProjectId<Params> = Params extends { path: infer Path }
+  ? Path extends { project_id: infer Id }
+    ? Simplify<
+        Omit<Params, "path"> &
+          ({} extends Omit<Path, "project_id">
+            ? { path?: Simplify<Omit<Path, "project_id"> & { project_id?: Id }> }
+            : { path: Simplify<Omit<Path, "project_id"> & { project_id?: Id }> })
+      >
+    : Params
+  : Params;
+
+/** The generated `paths`, with `project_id` optional wherever the path has one. */
+export type ProjectScoped<Paths> = {
+  [P in keyof Paths]: {
+    [M in keyof Paths[P]]: M extends "parameters"
+      ? Paths[P][M]
+      : Paths[P][M] extends { parameters: infer Params }
+        ? Simplify<Omit<Paths[P][M], "parameters"> & { parameters: OptionalProjectId<Params> }>
+        : Paths[P][M];
+  };
+};
+
+/** An openapi-fetch client for EVS. */
+export type EvsClient = Client<ProjectScoped<EvsPaths>>;
+/** An openapi-fetch client for IMS. */
+export type ImsClient = Client<ProjectScoped<ImsPaths>>;
+
+/**
+ * A typed EVS client. Calls return openapi-fetch's `{ data, error, response }` and never
+ * throw for an HTTP error status; wrap a call in `unwrap()` to get the data or a thrown
+ * `HuaweiCloudError`.
+ */
+export function createEvsClient(options: ClientOptions): EvsClient {
+  return createServiceClient<ProjectScoped<EvsPaths>>("evs", "createEvsClient", options);
+}
+
+/** A typed IMS client; see `createEvsClient`. */
+export function createImsClient(options: ClientOptions): ImsClient {
+  return createServiceClient<ProjectScoped<ImsPaths>>("ims", "createImsClient", options);
+}
+
+type Service = "evs" | "ims";
+type ResolvedCredentials = { kind: "token"; token: string } | { kind: "aksk"; keys: AkskCredentials };
+
+function createServiceClient<Paths extends {}>(service: Service, fn: string, options: ClientOptions): Client<Paths> {
+  const fail = (problem: string) => new TypeError(`${fn}: ${problem}`);
+  if (typeof options !== "object" || options === null) throw fail("options must be an object");
+
+  const baseUrl = endpoint(service, options, fail);
+  const env = options.env ?? processEnv();
+  const projectId = resolveProjectId(options, env, fail);
+  const credentials = resolveCredentials(options, env, fail);
+
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  if (typeof baseFetch !== "function") throw fail("`fetch` must be a function (and there is no global fetch)");
+
+  const headers: Record<string, string> = {};
+  if (credentials?.kind === "token") headers["X-Auth-Token"] = credentials.token;
+  // The official SDKs send (and sign) X-Project-Id with project-scoped AK/SK credentials.
+  if (credentials?.kind === "aksk" && projectId !== undefined) headers["X-Project-Id"] = projectId;
+
+  const client = createClient<Paths>({
+    baseUrl,
+    headers,
+    fetch: async (request: Request) => {
+      try {
+        return await baseFetch(request);
+      } catch (error) {
+        // An abort is the caller's doing, not the network's: pass it on as it is.
+        if (request.signal?.aborted) throw error;
+        throw new HuaweiCloudNetworkError(request.method, request.url, error);
+      }
+    },
+  });
+  fillPathParameters(client, service, projectId);
+
+  client.use(recordRequests);
+  if (credentials?.kind === "aksk") {
+    const signer = akskMiddleware(credentials.keys);
+    client.use(signer);
+    // The signature covers the headers, so the signer must run after every other middleware:
+    // middleware registered later goes in before it.
+    const use = client.use.bind(client);
+    const eject = client.eject.bind(client);
+    client.use = (...middleware: Middleware[]) => {
+      eject(signer);
+      use(...middleware, signer);
+    };
+  }
+  return client;
+}
+
+/** Lets `HuaweiCloudError` name the method and URL of a failed call. */
+const recordRequests: Middleware = {
+  onResponse({ request, response }) {
+    rememberRequest(response, request);
+  },
+};
+
+const REGION = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
+const PROJECT_ID = /^[A-Za-z0-9._~-]+$/;
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+
+function endpoint(service: Service, options: ClientOptions, fail: (problem: string) => TypeError): string {
+  const { region, baseUrl } = options;
+  if (region !== undefined && baseUrl !== undefined) {
+    throw fail("give either `region` or `baseUrl`, not both");
+  }
+  if (region !== undefined) {
+    if (typeof region !== "string" || !REGION.test(region)) {
+      throw fail(
+        `\`region\` must be a region ID such as "cn-north-4": lower-case letters and digits in parts joined by "-" (got ${preview(region)})`,
+      );
+    }
+    return `https://${service}.${region}.myhuaweicloud.com`;
+  }
+  if (baseUrl === undefined) throw fail("give `region` (e.g. \"cn-north-4\") or `baseUrl` (e.g. a mock's URL)");
+  let url: URL;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    throw fail("`baseUrl` must be an absolute http: or https: URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw fail("`baseUrl` must be an http: or https: URL");
+  // Never echo the URL here: it is the part that would hold a user name or password.
+  if (url.username !== "" || url.password !== "") throw fail("`baseUrl` must not contain a user name or password; use `credentials`");
+  if (url.search !== "" || url.hash !== "") throw fail("`baseUrl` must not have a query or a fragment");
+  return url.href.replace(/\/+$/, "");
+}
+
+function resolveProjectId(
+  options: ClientOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  fail: (problem: string) => TypeError,
+): string | undefined {
+  if (options.projectId !== undefined) {
+    if (typeof options.projectId !== "string" || !PROJECT_ID.test(options.projectId)) {
+      throw fail("`projectId` must be a non-empty string of letters, digits, '-', '_', '.' or '~'");
+    }
+    return options.projectId;
+  }
+  const fromEnv = env.HUAWEICLOUD_SDK_PROJECT_ID;
+  if (fromEnv === undefined || fromEnv === "") return undefined;
+  if (!PROJECT_ID.test(fromEnv)) {
+    throw fail("HUAWEICLOUD_SDK_PROJECT_ID must be letters, digits, '-', '_', '.' or '~'");
+  }
+  return fromEnv;
+}
+
+function resolveCredentials(
+  options: ClientOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  fail: (problem: string) => TypeError,
+): ResolvedCredentials | undefined {
+  const given = options.credentials;
+  if (given === false) return undefined;
+  if (given !== undefined) {
+    if (typeof given !== "object" || given === null) {
+      throw fail("`credentials` must be { token }, { ak, sk, securityToken? } or false");
+    }
+    const hasToken = "token" in given && given.token !== undefined;
+    const hasKeys = ("ak" in given && given.ak !== undefined) || ("sk" in given && given.sk !== undefined);
+    if (hasToken && hasKeys) throw fail("`credentials` takes either `token` or `ak`/`sk`, not both");
+    if (hasToken) {
+      // Checked here because fetch's own error for a bad header value quotes the value.
+      if (typeof given.token !== "string" || !VISIBLE_ASCII.test(given.token)) {
+        throw fail("`credentials.token` must be a non-empty string of visible ASCII characters");
+      }
+      return { kind: "token", token: given.token };
+    }
+    if (!hasKeys) throw fail("`credentials` must have `token`, or `ak` and `sk`");
+    return checkKeys(given.ak, given.sk, given.securityToken, {
+      ak: "`credentials.ak`",
+      sk: "`credentials.sk`",
+      securityToken: "`credentials.securityToken`",
+    }, fail);
+  }
+
+  const ak = nonEmpty(env.HUAWEICLOUD_SDK_AK);
+  const sk = nonEmpty(env.HUAWEICLOUD_SDK_SK);
+  if (ak === undefined && sk === undefined) {
+    throw fail(
+      "no credentials: pass `credentials` ({ token } or { ak, sk }), or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK" +
+        " (`credentials: false` sends none)",
+    );
+  }
+  return checkKeys(ak, sk, nonEmpty(env.HUAWEICLOUD_SDK_SECURITY_TOKEN), {
+    ak: "HUAWEICLOUD_SDK_AK",
+    sk: "HUAWEICLOUD_SDK_SK",
+    securityToken: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+  }, fail);
+}
+
+// Errors name where a value came from, never the value.
+function checkKeys(
+  ak: unknown,
+  sk: unknown,
+  securityToken: unknown,
+  names: { ak: string; sk: string; securityToken: string },
+  fail: (problem: string) => TypeError,
+): ResolvedCredentials {
+  if (ak === undefined) throw fail(`${names.ak} is missing (it goes with ${names.sk})`);
+  if (sk === undefined) throw fail(`${names.sk} is missing (it goes with ${names.ak})`);
+  if (typeof ak !== "string" || !VISIBLE_ASCII.test(ak)) throw fail(`${names.ak} must be a non-empty string of visible ASCII characters`);
+  if (typeof sk !== "string" || sk === "") throw fail(`${names.sk} must be a non-empty string`);
+  if (securityToken === undefined) return { kind: "aksk", keys: { ak, sk } };
+  if (typeof securityToken !== "string" || !VISIBLE_ASCII.test(securityToken)) {
+    throw fail(`${names.securityToken} must be a non-empty string of visible ASCII characters`);
+  }
+  return { kind: "aksk", keys: { ak, sk, securityToken } };
+}
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+/**
+ * Wraps the client's methods so that `{project_id}` is filled from the client's project ID
+ * when a call leaves it out, and a path with a parameter missing or empty is refused
+ * (openapi-fetch would send `{job_id}` literally, or hit another resource).
+ */
+function fillPathParameters(client: Client<any>, service: Service, projectId: string | undefined): void {
+  const label = `${service.toUpperCase()} client`;
+  const prepare = (path: unknown, init: unknown): Record<string, unknown> => {
+    const options = (typeof init === "object" && init !== null ? init : {}) as Record<string, any>;
+    const params = (typeof options.params === "object" && options.params !== null ? options.params : {}) as Record<string, any>;
+    const values: Record<string, unknown> = { ...(typeof params.path === "object" && params.path !== null ? params.path : {}) };
+    if ((values.project_id === undefined || values.project_id === null) && projectId !== undefined) values.project_id = projectId;
+    for (const [, name = ""] of String(path).matchAll(/\{([^{}]+)\}/g)) {
+      const value = values[name];
+      if (value === undefined || value === null) {
+        throw new TypeError(
+          name === "project_id"
+            ? `${label}: ${String(path)} needs a project ID: pass params.path.project_id, or \`projectId\` (or HUAWEICLOUD_SDK_PROJECT_ID) when creating the client`
+            : `${label}: ${String(path)} needs params.path.${name}`,
+        );
+      }
+      if (value === "") throw new TypeError(`${label}: params.path.${name} must not be empty`);
+    }
+    return { ...options, params: { ...params, path: values } };
+  };
+  const target = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of METHODS) {
+    const original = target[method]!;
+    target[method] = async (path, init, ...rest) => original(path, prepare(path, init), ...rest);
+  }
+  const request = target.request!;
+  target.request = async (method, path, init, ...rest) => request(method, path, prepare(path, init), ...rest);
+}
+
+function processEnv(): Readonly<Record<string, string | undefined>> {
+  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+  return proc?.env ?? {};
+}
+
+const nonEmpty = (value: string | undefined) => (value === undefined || value === "" ? undefined : value);
+
+function preview(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : typeof value;
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

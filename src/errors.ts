@@ -1,0 +1,295 @@
+/**
+ * The errors the client raises, and `unwrap`, which turns openapi-fetch's `{ data, error }`
+ * result into data or a thrown `HuaweiCloudError`.
+ *
+ * No error here holds a request, its headers or the client options, so no credential can
+ * reach an error message, a stack trace or `util.inspect` output.
+ */
+
+/** Where an error body's code and message were found. */
+export type ErrorBodyShape =
+  /** `{"error": {"code", "message"}}` (IMS, and EVS in general) */
+  | "error"
+  /** `{"<kind>": {"code", "message"}}`, e.g. EVS `itemNotFound`, `badRequest` */
+  | "keyed"
+  /** `{"error_code", "error_msg", "request_id"}` from the API gateway */
+  | "gateway"
+  /** `{"error": "text"}` (older EVS pages) or `{"code", "message"}` */
+  | "flat"
+  /** not JSON, or JSON of no known shape */
+  | "unknown";
+
+export interface ParsedErrorBody {
+  code: string | undefined;
+  message: string | undefined;
+  /** For a keyed EVS body, the key (`itemNotFound`, `badRequest`, `error`, ...). */
+  kind: string | undefined;
+  /** The gateway's `request_id`, when the body has one. */
+  requestId: string | undefined;
+  shape: ErrorBodyShape;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** Reads the code and message from any documented EVS, IMS or API gateway error body. */
+export function parseErrorBody(body: unknown): ParsedErrorBody {
+  const none: ParsedErrorBody = { code: undefined, message: undefined, kind: undefined, requestId: undefined, shape: "unknown" };
+  if (typeof body === "string") {
+    const text = body.trim();
+    if (text.startsWith("{")) {
+      try {
+        return parseErrorBody(JSON.parse(text));
+      } catch {
+        // not JSON after all
+      }
+    }
+    return { ...none, message: text === "" ? undefined : text.slice(0, 300) };
+  }
+  if (!isObject(body)) return none;
+
+  if ("error_code" in body || "error_msg" in body) {
+    return {
+      code: str(body.error_code),
+      message: str(body.error_msg),
+      kind: undefined,
+      requestId: str(body.request_id),
+      shape: "gateway",
+    };
+  }
+  const keys = Object.keys(body);
+  // {"error": {...}} first, then any single key holding {code, message}.
+  const key = isObject(body.error) ? "error" : keys.find((k) => isObject(body[k]) && ("code" in (body[k] as object) || "message" in (body[k] as object)));
+  if (key !== undefined) {
+    const detail = body[key] as Record<string, unknown>;
+    return {
+      code: str(detail.code),
+      message: str(detail.message),
+      kind: key,
+      requestId: str(detail.request_id),
+      shape: key === "error" ? "error" : "keyed",
+    };
+  }
+  if (typeof body.error === "string") {
+    return { ...none, message: body.error, code: str(body.code), shape: "flat" };
+  }
+  if (typeof body.code === "string" || typeof body.message === "string") {
+    return { ...none, code: str(body.code), message: str(body.message), shape: "flat" };
+  }
+  return none;
+}
+
+export interface HuaweiCloudErrorInit {
+  status: number;
+  method: string;
+  url: string;
+  body: unknown;
+  requestId?: string | undefined;
+  retryAfterMs?: number | undefined;
+  /** Overrides the message taken from the body. */
+  message?: string;
+}
+
+/**
+ * The service (or the API gateway in front of it) answered with an error status.
+ *
+ * `code` and `errorMessage` come from whichever documented body shape the answer has;
+ * `requestId` from the `X-Request-Id` header (or the gateway body's `request_id`).
+ */
+export class HuaweiCloudError extends Error {
+  override readonly name = "HuaweiCloudError";
+  /** HTTP status, e.g. 400. */
+  readonly status: number;
+  /** The service error code, e.g. `EVS.1016`, `IMG.0024`, `APIGW.0301`; undefined when the body has none. */
+  readonly code: string | undefined;
+  /** The service's own message, undefined when the body has none. */
+  readonly errorMessage: string | undefined;
+  /** The request ID to quote to support. */
+  readonly requestId: string | undefined;
+  /** For an EVS keyed body, its key: `badRequest`, `itemNotFound`, `error`, ... */
+  readonly kind: string | undefined;
+  readonly method: string;
+  /** The request URL (it never carries credentials). */
+  readonly url: string;
+  /** The parsed error body as received. */
+  readonly body: unknown;
+  /** 429 and 5xx: the same request may succeed later. The client never retries a POST by itself. */
+  readonly retryable: boolean;
+  /** From a `Retry-After` header, when the service sent one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: HuaweiCloudErrorInit) {
+    const parsed = parseErrorBody(init.body);
+    const requestId = init.requestId ?? parsed.requestId;
+    const what = init.message ?? [parsed.code, parsed.message].filter(Boolean).join(": ");
+    super(
+      `${init.method} ${pathOf(init.url)} failed with HTTP ${init.status}` +
+        (what ? `: ${what}` : "") +
+        (requestId ? ` (request ID ${requestId})` : ""),
+    );
+    this.status = init.status;
+    this.code = parsed.code;
+    this.errorMessage = parsed.message;
+    this.requestId = requestId;
+    this.kind = parsed.kind;
+    this.method = init.method;
+    this.url = init.url;
+    this.body = init.body;
+    this.retryable = init.status === 429 || init.status >= 500;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** The error for an openapi-fetch result whose response is not 2xx. */
+  static fromResponse(response: Response, body: unknown): HuaweiCloudError {
+    const { method, url } = requestOf(response);
+    return new HuaweiCloudError({
+      status: response.status,
+      method,
+      url,
+      body,
+      requestId: response.headers.get("X-Request-Id") ?? undefined,
+      retryAfterMs: retryAfterMs(response.headers.get("Retry-After")),
+    });
+  }
+}
+
+/** The request never got an answer: DNS, connection refused or reset, TLS, ... */
+export class HuaweiCloudNetworkError extends Error {
+  override readonly name = "HuaweiCloudNetworkError";
+  readonly method: string;
+  readonly url: string;
+  /** Like every network error, safe to retry for a GET; a POST may or may not have reached the service. */
+  readonly retryable = true;
+
+  constructor(method: string, url: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`${method} ${pathOf(url)} got no answer from ${hostOf(url)}: ${reason}`, { cause });
+    this.method = method;
+    this.url = url;
+  }
+}
+
+/** An asynchronous job ended with `FAIL`. */
+export class JobFailedError extends Error {
+  override readonly name = "JobFailedError";
+  readonly service: "evs" | "ims";
+  readonly jobId: string;
+  readonly jobType: string | undefined;
+  /** The job's `error_code` (for an EVS batch without one, the first failed sub-job's). */
+  readonly errorCode: string | null;
+  /** The job's `fail_reason` (for an EVS batch without one, the first failed sub-job's). */
+  readonly failReason: string | null;
+  /** The final job as the service returned it (for a batch, sub-jobs may have made disks). */
+  readonly job: unknown;
+
+  constructor(init: {
+    service: "evs" | "ims";
+    jobId: string;
+    jobType: string | undefined;
+    errorCode: string | null;
+    failReason: string | null;
+    job: unknown;
+  }) {
+    const detail = [init.errorCode, init.failReason].filter(Boolean).join(": ") || "no error code or reason given";
+    super(`${init.service.toUpperCase()} job ${init.jobId}${init.jobType ? ` (${init.jobType})` : ""} failed: ${detail}`);
+    this.service = init.service;
+    this.jobId = init.jobId;
+    this.jobType = init.jobType;
+    this.errorCode = init.errorCode;
+    this.failReason = init.failReason;
+    this.job = init.job;
+  }
+
+  /** Same as `errorCode`, so `err.code` works for every error of this package. */
+  get code(): string | null {
+    return this.errorCode;
+  }
+}
+
+/** The job did not finish within `timeoutMs`. It may still finish: look it up before creating again. */
+export class JobTimeoutError extends Error {
+  override readonly name = "JobTimeoutError";
+  readonly service: "evs" | "ims";
+  readonly jobId: string;
+  readonly timeoutMs: number;
+  /** The status of the last successful poll, undefined if none succeeded. */
+  readonly lastStatus: string | undefined;
+  /** The last job seen, undefined if no poll succeeded. */
+  readonly job: unknown;
+
+  constructor(init: { service: "evs" | "ims"; jobId: string; timeoutMs: number; lastStatus: string | undefined; job: unknown }) {
+    super(
+      `${init.service.toUpperCase()} job ${init.jobId} did not finish within ${init.timeoutMs} ms` +
+        (init.lastStatus ? ` (last status ${init.lastStatus})` : ""),
+    );
+    this.service = init.service;
+    this.jobId = init.jobId;
+    this.timeoutMs = init.timeoutMs;
+    this.lastStatus = init.lastStatus;
+    this.job = init.job;
+  }
+}
+
+/** What openapi-fetch resolves with: `{ data, response }` or `{ error, response }`. */
+export interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The data of a 2xx answer, or a thrown `HuaweiCloudError` for any other status.
+ *
+ *     const { job_id } = await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body }));
+ */
+export async function unwrap<R extends FetchResult>(result: R | Promise<R>): Promise<Exclude<R["data"], undefined>> {
+  const { data, error, response } = await result;
+  if (!response.ok) throw HuaweiCloudError.fromResponse(response, error);
+  if (data === undefined) {
+    const { method, url } = requestOf(response);
+    throw new HuaweiCloudError({
+      status: response.status,
+      method,
+      url,
+      body: undefined,
+      requestId: response.headers.get("X-Request-Id") ?? undefined,
+      message: "the answer has no body",
+    });
+  }
+  return data as Exclude<R["data"], undefined>;
+}
+
+// A Response knows neither the method nor (from a test double) the URL of its request; the
+// clients record both for every answer (see client.ts). Only these two strings are kept.
+const requests = new WeakMap<Response, { method: string; url: string }>();
+/** @internal */
+export function rememberRequest(response: Response, request: Request): void {
+  requests.set(response, { method: request.method, url: request.url });
+}
+const requestOf = (response: Response) => requests.get(response) ?? { method: "request", url: response.url };
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (header.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function pathOf(url: string): string {
+  try {
+    const { pathname, search } = new URL(url);
+    return pathname + search;
+  } catch {
+    return url || "(unknown URL)";
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the service";
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Typed clients for Huawei Cloud EVS and IMS, generated from this package's OpenAPI
+ * descriptions.
+ *
+ * Error model: client calls return openapi-fetch's `{ data, error, response }` and never throw
+ * for an HTTP error status (only for a network failure, `HuaweiCloudNetworkError`, or a bad
+ * call, `TypeError`). `unwrap(call)` returns the data or throws a `HuaweiCloudError`.
+ * `waitForEvsJob` / `waitForImsJob` throw: `JobFailedError`, `JobTimeoutError`,
+ * `HuaweiCloudError`, `HuaweiCloudNetworkError`, or the abort reason.
+ */
+export {
+  createEvsClient,
+  createImsClient,
+  type AkSkCredentials,
+  type ClientOptions,
+  type Credentials,
+  type EvsClient,
+  type ImsClient,
+  type ProjectScoped,
+  type TokenCredentials,
+} from "./client.js";
+export {
+  HuaweiCloudError,
+  HuaweiCloudNetworkError,
+  JobFailedError,
+  JobTimeoutError,
+  parseErrorBody,
+  unwrap,
+  type ErrorBodyShape,
+  type FetchResult,
+  type HuaweiCloudErrorInit,
+  type ParsedErrorBody,
+} from "./errors.js";
+export {
+  waitForEvsJob,
+  waitForImsJob,
+  type EvsJob,
+  type EvsJobResult,
+  type EvsSubJob,
+  type ImsJob,
+  type ImsJobResult,
+  type WaitOptions,
+} from "./jobs.js";
+export { akskMiddleware, signRequest, type AkskCredentials, type AkskMiddlewareOptions } from "./signing.js";
+
+export type {
+  components as EvsComponents,
+  operations as EvsOperations,
+  paths as EvsPaths,
+} from "../generated/evs.js";
+export type {
+  components as ImsComponents,
+  operations as ImsOperations,
+  paths as ImsPaths,
+} from "../generated/ims.js";
+
+import type { components as EvsComponents } from "../generated/evs.js";
+import type { components as ImsComponents } from "../generated/ims.js";
+/** Request and response bodies by schema name, e.g. `EvsSchema<"CreateVolumesRequest">`. */
+export type EvsSchema<Name extends keyof EvsComponents["schemas"]> = EvsComponents["schemas"][Name];
+export type ImsSchema<Name extends keyof ImsComponents["schemas"]> = ImsComponents["schemas"][Name];

@@ -1,0 +1,221 @@
+// createEvsClient / createImsClient: endpoints, project ID, credentials (given
+// or from the environment), and what goes on the wire — against a fetch double
+// standing in for the cloud.
+import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
+import { describe, expect, it } from "vitest";
+import { createEvsClient, createImsClient, type ClientOptions } from "../../src/index.js";
+import { fetchDouble, json } from "./fetch-double.js";
+import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
+
+const PROJECT = "0123456789abcdef0123456789abcdef";
+const noEnv = {};
+const accepted = () => json(200, { job_id: "job-1" });
+
+describe("endpoint", () => {
+  it.each([
+    ["evs", "cn-north-4", "https://evs.cn-north-4.myhuaweicloud.com"],
+    ["evs", "eu-west-101", "https://evs.eu-west-101.myhuaweicloud.com"],
+    ["ims", "my-kualalumpur-1", "https://ims.my-kualalumpur-1.myhuaweicloud.com"],
+    // A region no list knows yet is still accepted.
+    ["ims", "xx-newregion-77", "https://ims.xx-newregion-77.myhuaweicloud.com"],
+  ] as const)("%s in %s calls %s", async (service, region, origin) => {
+    const double = fetchDouble(accepted());
+    const options = { region, projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: noEnv };
+    if (service === "evs") {
+      await createEvsClient(options).POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+      expect(double.requests[0]?.url).toBe(`${origin}/v3/${PROJECT}/cloudvolumes`);
+    } else {
+      await createImsClient(options).POST("/v2/cloudimages/action", { body: imsRequestExamples["server-system-image-tags"] });
+      expect(double.requests[0]?.url).toBe(`${origin}/v2/cloudimages/action`);
+    }
+  });
+
+  it("uses an explicit baseUrl (a proxy with a path prefix, trailing slash dropped)", async () => {
+    const double = fetchDouble(json(200, { job_id: "j", status: "RUNNING" }));
+    const evs = createEvsClient({ baseUrl: "http://127.0.0.1:9/prefix/", credentials: { token: "t" }, fetch: double.fetch, env: noEnv });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { project_id: "p1", job_id: "j1" } } });
+    expect(double.requests[0]?.url).toBe("http://127.0.0.1:9/prefix/v1/p1/jobs/j1");
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ["neither region nor baseUrl", {}, /createEvsClient: give `region` .* or `baseUrl`/],
+    ["both", { region: "cn-north-4", baseUrl: "http://x" }, /give either `region` or `baseUrl`, not both/],
+    ["an upper-case region", { region: "CN-NORTH-4" }, /`region` must be a region ID such as "cn-north-4".*got "CN-NORTH-4"/],
+    ["a region that is a URL", { region: "https://evs.cn-north-4.myhuaweicloud.com" }, /`region` must be a region ID/],
+    ["a one-word region", { region: "north" }, /`region` must be a region ID/],
+    ["a relative baseUrl", { baseUrl: "/v3" }, /`baseUrl` must be an absolute http: or https: URL/],
+    ["an ftp baseUrl", { baseUrl: "ftp://host" }, /`baseUrl` must be an http: or https: URL/],
+    ["a baseUrl with a query", { baseUrl: "https://host/?a=1" }, /`baseUrl` must not have a query or a fragment/],
+    ["a bad projectId", { region: "cn-north-4", projectId: "a/b" }, /`projectId` must be a non-empty string of letters/],
+    ["an empty projectId", { region: "cn-north-4", projectId: "" }, /`projectId` must be/],
+    ["a fetch that is not a function", { region: "cn-north-4", fetch: "no" }, /`fetch` must be a function/],
+  ])("refuses %s, naming the option and the rule", (_what, options, message) => {
+    expect(() => createEvsClient({ credentials: false, env: noEnv, ...(options as object) } as ClientOptions)).toThrow(message);
+  });
+
+  it("refuses a baseUrl with a user name or password without echoing it", () => {
+    let error: unknown;
+    try {
+      createImsClient({ baseUrl: "https://admin:hunter2@proxy.example", credentials: false, env: noEnv });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toMatch(/createImsClient: `baseUrl` must not contain a user name or password/);
+    expect(String(error)).not.toContain("hunter2");
+  });
+});
+
+describe("project ID", () => {
+  it("is filled into {project_id} when the call leaves it out, and a call's own wins", async () => {
+    const double = fetchDouble(json(200, { job_id: "j", status: "RUNNING" }));
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: noEnv });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } } });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } } });
+    expect(double.requests.map((r) => new URL(r.url).pathname)).toEqual([`/v1/${PROJECT}/jobs/j1`, "/v1/other/jobs/j1"]);
+  });
+
+  it("comes from HUAWEICLOUD_SDK_PROJECT_ID when not given", async () => {
+    const double = fetchDouble(accepted());
+    const evs = createEvsClient({ region: "cn-north-4", credentials: { token: "t" }, fetch: double.fetch, env: { HUAWEICLOUD_SDK_PROJECT_ID: "envproject" } });
+    await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    expect(new URL(double.requests[0]!.url).pathname).toBe("/v3/envproject/cloudvolumes");
+  });
+
+  it("missing everywhere is a clear error before anything is sent", async () => {
+    const double = fetchDouble(accepted());
+    const evs = createEvsClient({ region: "cn-north-4", credentials: { token: "t" }, fetch: double.fetch, env: noEnv });
+    await expect(evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] })).rejects.toThrow(
+      /needs a project ID: pass params.path.project_id, or `projectId` \(or HUAWEICLOUD_SDK_PROJECT_ID\)/,
+    );
+    expect(double.requests).toHaveLength(0);
+  });
+
+  it("an empty or missing path parameter is refused instead of sent as {job_id}", async () => {
+    const double = fetchDouble(accepted());
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: noEnv });
+    await expect(evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "" } } })).rejects.toThrow(
+      "EVS client: params.path.job_id must not be empty",
+    );
+    await expect(evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: {} } } as never)).rejects.toThrow(
+      "EVS client: /v1/{project_id}/jobs/{job_id} needs params.path.job_id",
+    );
+    expect(double.requests).toHaveLength(0);
+  });
+
+  it("path parameters are percent-encoded", async () => {
+    const double = fetchDouble(json(200, { job_id: "j", status: "RUNNING" }));
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: noEnv });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "a/b c" } } });
+    expect(new URL(double.requests[0]!.url).pathname).toBe(`/v1/${PROJECT}/jobs/a%2Fb%20c`);
+  });
+});
+
+describe("credentials", () => {
+  it("a token is sent as X-Auth-Token, with no signature", async () => {
+    const double = fetchDouble(accepted());
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "MIIT-token" }, fetch: double.fetch, env: noEnv });
+    await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    const [sent] = double.requests;
+    expect(sent?.headers["x-auth-token"]).toBe("MIIT-token");
+    expect(sent?.headers.authorization).toBeUndefined();
+    expect(sent?.headers["x-sdk-date"]).toBeUndefined();
+    expect(sent?.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(sent!.body)).toEqual(evsRequestExamples["encrypted-ssd"]);
+  });
+
+  it("AK/SK signs every request so that the official SDK signer agrees, with X-Project-Id and the security token", async () => {
+    const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret", securityToken: "sts-token" };
+    const double = fetchDouble(accepted());
+    const ims = createImsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: double.fetch, env: noEnv });
+    await ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] });
+
+    const [sent] = double.requests;
+    expect(sent?.headers["x-project-id"]).toBe(PROJECT);
+    expect(sent?.headers["x-security-token"]).toBe("sts-token");
+    expect(sent?.headers["x-auth-token"]).toBeUndefined();
+    expect(sent?.headers.authorization).toMatch(
+      /^SDK-HMAC-SHA256 Access=AKTESTAKTESTAKTEST00, SignedHeaders=content-type;host;x-project-id;x-sdk-date;x-security-token, Signature=[0-9a-f]{64}$/,
+    );
+    expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
+  });
+
+  it("middleware added after creation runs before the signer, so its headers are signed", async () => {
+    const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret" };
+    const double = fetchDouble(json(200, { job_id: "j", status: "RUNNING" }));
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: double.fetch, env: noEnv });
+    evs.use({
+      onRequest({ request }) {
+        request.headers.set("X-Trace", "abc");
+      },
+    });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } } });
+    const [sent] = double.requests;
+    expect(sent?.headers.authorization).toContain("SignedHeaders=host;x-project-id;x-sdk-date;x-trace,");
+    expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
+  });
+
+  it("without credentials, reads HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN", async () => {
+    const env = { HUAWEICLOUD_SDK_AK: "AKFROMENV", HUAWEICLOUD_SDK_SK: "sk-from-env", HUAWEICLOUD_SDK_SECURITY_TOKEN: "sts-env", HUAWEICLOUD_SDK_PROJECT_ID: PROJECT };
+    const double = fetchDouble(accepted());
+    const evs = createEvsClient({ region: "cn-north-4", fetch: double.fetch, env });
+    await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    const [sent] = double.requests;
+    expect(sent?.url).toContain(`/v3/${PROJECT}/cloudvolumes`);
+    expect(sent?.headers["x-security-token"]).toBe("sts-env");
+    expect(sent?.headers.authorization).toBe(official(sent!, { ak: "AKFROMENV", sk: "sk-from-env" }).Authorization);
+  });
+
+  it("given credentials win over the environment", async () => {
+    const double = fetchDouble(accepted());
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: { HUAWEICLOUD_SDK_AK: "AK", HUAWEICLOUD_SDK_SK: "SK" } });
+    await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    expect(double.requests[0]?.headers.authorization).toBeUndefined();
+    expect(double.requests[0]?.headers["x-auth-token"]).toBe("t");
+  });
+
+  it("credentials: false sends none", async () => {
+    const double = fetchDouble(accepted());
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: false, fetch: double.fetch, env: { HUAWEICLOUD_SDK_AK: "AK", HUAWEICLOUD_SDK_SK: "SK" } });
+    await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    expect(Object.keys(double.requests[0]!.headers).sort()).toEqual(["content-type"]);
+  });
+
+  it.each<[string, Partial<ClientOptions>, RegExp]>([
+    ["no credentials anywhere", { env: {} }, /no credentials: pass `credentials` \(\{ token \} or \{ ak, sk \}\), or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/],
+    ["an AK without SK in the environment", { env: { HUAWEICLOUD_SDK_AK: "AK" } }, /HUAWEICLOUD_SDK_SK is missing/],
+    ["an SK without AK in the environment", { env: { HUAWEICLOUD_SDK_SK: "SK" } }, /HUAWEICLOUD_SDK_AK is missing/],
+    ["token and keys together", { credentials: { token: "t", ak: "a", sk: "s" } as never }, /either `token` or `ak`\/`sk`, not both/],
+    ["an ak without sk", { credentials: { ak: "a" } as never }, /`credentials.sk` is missing/],
+    ["an empty object", { credentials: {} as never }, /`credentials` must have `token`, or `ak` and `sk`/],
+    ["a token with a line break", { credentials: { token: "abc\nX-Evil: 1" } }, /`credentials.token` must be a non-empty string of visible ASCII/],
+    ["an ak with a space", { credentials: { ak: "A K", sk: "s" } }, /`credentials.ak` must be a non-empty string of visible ASCII/],
+    ["a bad security token in the environment", { env: { HUAWEICLOUD_SDK_AK: "A", HUAWEICLOUD_SDK_SK: "S", HUAWEICLOUD_SDK_SECURITY_TOKEN: "é" } }, /HUAWEICLOUD_SDK_SECURITY_TOKEN must be/],
+    ["a string", { credentials: "token" as never }, /`credentials` must be \{ token \}, \{ ak, sk, securityToken\? \} or false/],
+  ])("refuses %s, naming the option or variable", (_what, options, message) => {
+    expect(() => createImsClient({ region: "cn-north-4", ...options } as ClientOptions)).toThrow(message);
+  });
+});
+
+type Official = Parameters<typeof AKSKSigner.sign>[0];
+
+/** The Authorization the official Node.js SDK signer computes for a recorded request. */
+function official(sent: { method: string; url: string; headers: Record<string, string>; body: string }, keys: { ak: string; sk: string }) {
+  const url = new URL(sent.url);
+  // The official signer looks these up by their exact spelling.
+  const spelling: Record<string, string> = { "x-sdk-date": "X-Sdk-Date" };
+  const headers = Object.fromEntries(
+    Object.entries(sent.headers)
+      .filter(([name]) => name !== "authorization")
+      .map(([name, value]) => [spelling[name] ?? name, value]),
+  );
+  const request: Official = {
+    endpoint: `${url.origin}${url.pathname}`,
+    method: sent.method,
+    headers,
+    queryParams: {},
+    data: sent.body === "" ? undefined : JSON.parse(sent.body),
+  } as Official;
+  const credential = { getAk: () => keys.ak, getSk: () => keys.sk } as unknown as Parameters<typeof AKSKSigner.sign>[1];
+  return AKSKSigner.sign(request, credential) as Record<string, string>;
+}

@@ -1,0 +1,257 @@
+// Compile-time checks of the generated types and the typed clients: every
+// `@ts-expect-error` below is a mistake that must not compile (an unused one is
+// itself an error), and every call without one must compile.
+import { describe, expectTypeOf, test } from "vitest";
+import {
+  createEvsClient,
+  createImsClient,
+  unwrap,
+  waitForEvsJob,
+  waitForImsJob,
+  type EvsJob,
+  type EvsSchema,
+  type ImsJob,
+  type ImsSchema,
+} from "../../src/index.js";
+import { evsRequestExamples, imsRequestExamples } from "./page-examples.js";
+
+const evs = createEvsClient({ region: "cn-north-4", projectId: "p", credentials: { token: "t" } });
+const ims = createImsClient({ baseUrl: "http://127.0.0.1:4010", credentials: { ak: "a", sk: "s" } });
+
+describe("the page examples compile as request bodies", () => {
+  test("EVS", () => {
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["from-snapshot-batch"] });
+    evs.POST("/v3/{project_id}/volumes/{volume_id}/action", {
+      params: { path: { volume_id: "v" } },
+      body: evsRequestExamples["export-vhd"],
+    });
+  });
+
+  test("IMS, every form", () => {
+    for (const body of Object.values(imsRequestExamples)) ims.POST("/v2/cloudimages/action", { body });
+  });
+});
+
+describe("EVS create disks: mistakes do not compile", () => {
+  const post = (body: EvsSchema<"CreateVolumesRequest">) => evs.POST("/v3/{project_id}/cloudvolumes", { body });
+
+  test("a correct body compiles, with defaults left out", () => {
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10 } });
+    post({ volume: { availability_zone: "az", volume_type: "SATA", size: 10, backup_id: null } });
+  });
+
+  test("a misspelled field", () => {
+    // @ts-expect-error availabilty_zone is not a field
+    post({ volume: { availabilty_zone: "az", volume_type: "SSD", size: 10 } });
+    // @ts-expect-error volumeType is not a field (volume_type is)
+    post({ volume: { availability_zone: "az", volumeType: "SSD", size: 10 } });
+  });
+
+  test("a wrong enum value", () => {
+    // @ts-expect-error NVME is not a disk type
+    post({ volume: { availability_zone: "az", volume_type: "NVME", size: 10 } });
+    // @ts-expect-error metadata values are the strings "0" / "1"
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { __system__encrypted: 1 } } });
+    // @ts-expect-error shareable is the string "true", not a boolean
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, shareable: true } });
+  });
+
+  test("a missing required field", () => {
+    // @ts-expect-error availability_zone is required
+    post({ volume: { volume_type: "SSD", size: 10 } });
+    // @ts-expect-error volume is required
+    post({});
+    // @ts-expect-error the body is required
+    evs.POST("/v3/{project_id}/cloudvolumes", {});
+  });
+
+  test("a string where a number belongs", () => {
+    // @ts-expect-error size is a number of GB
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: "100" } });
+    // @ts-expect-error count is a number
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, count: "3" } });
+  });
+
+  test("only snapshot_id... may not be null; backup_id may ([string, \"null\"])", () => {
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, backup_id: null } });
+    // @ts-expect-error snapshot_id is a string only
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, snapshot_id: null } });
+  });
+
+  test("tags are a map of strings (propertyNames)", () => {
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, tags: { env: "test" } } });
+    // @ts-expect-error tag values are strings
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, tags: { env: 1 } } });
+  });
+
+  test("a closed metadata object", () => {
+    // @ts-expect-error only the four documented metadata keys
+    post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { encrypted: "1" } } });
+  });
+});
+
+describe("EVS export a disk: mistakes do not compile", () => {
+  const post = (body: EvsSchema<"ExportVolumeToImageRequest">) =>
+    evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body });
+
+  test("a wrong enum value", () => {
+    // @ts-expect-error vmdk is not an export format
+    post({ "os-volume_upload_image": { image_name: "n", disk_format: "vmdk" } });
+    // @ts-expect-error __os_type is lower-case
+    post({ "os-volume_upload_image": { image_name: "n", __os_type: "Linux" } });
+  });
+
+  test("a missing required field or parameter", () => {
+    // @ts-expect-error image_name is required
+    post({ "os-volume_upload_image": { disk_format: "vhd" } });
+    // @ts-expect-error volume_id is a required path parameter
+    evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: {} }, body: evsRequestExamples["export-vhd"] });
+  });
+
+  test("a misspelled field", () => {
+    // @ts-expect-error extra_spec is a response field name, and not a request field at all
+    post({ "os-volume_upload_image": { image_name: "n", force: true, extra_spec: {} } });
+  });
+
+  test("a string where a boolean belongs", () => {
+    // @ts-expect-error force is a boolean
+    post({ "os-volume_upload_image": { image_name: "n", force: "true" } });
+  });
+});
+
+describe("IMS create an image: mistakes do not compile (oneOf, allOf, unevaluatedProperties)", () => {
+  const post = (body: ImsSchema<"CreateImageRequest">) => ims.POST("/v2/cloudimages/action", { body });
+
+  test("each form compiles with only its required fields", () => {
+    post({ name: "n", instance_id: "i" });
+    post({ data_images: [{ name: "d", volume_id: "v" }] });
+    post({ name: "n", image_url: "b:f.qcow2", min_disk: 40 });
+    post({ name: "n", volume_id: "v", os_version: "CentOS 7.0 64bit" });
+  });
+
+  test("a missing required field", () => {
+    // @ts-expect-error name is required from a server (required through nested allOf)
+    post({ instance_id: "i" });
+    // @ts-expect-error os_version is required from a data volume
+    post({ name: "n", volume_id: "v" });
+    // @ts-expect-error min_disk is required from an OBS file
+    post({ name: "n", image_url: "b:f.qcow2" });
+    // @ts-expect-error a data image needs volume_id
+    post({ data_images: [{ name: "d" }] });
+  });
+
+  test("a field no form has", () => {
+    // @ts-expect-error instanceId is not a field
+    post({ name: "n", instanceId: "i" });
+  });
+
+  test("a wrong enum value", () => {
+    // @ts-expect-error os_type is Linux, Windows or Other
+    post({ name: "n", image_url: "b:f.qcow2", min_disk: 40, os_type: "linux" });
+    // @ts-expect-error architecture is x86 or arm
+    post({ name: "n", image_url: "b:f.qcow2", min_disk: 40, architecture: "amd64" });
+  });
+
+  test("a string where a number belongs", () => {
+    // @ts-expect-error min_disk is a number of GB
+    post({ name: "n", image_url: "b:f.qcow2", min_disk: "40" });
+  });
+
+  test("tags in the wrong form", () => {
+    // @ts-expect-error image_tags are {key, value} objects
+    post({ name: "n", instance_id: "i", image_tags: ["a.b"] });
+  });
+});
+
+describe("paths and parameters", () => {
+  test("project_id may be left out (the client fills it in); other path parameters may not", () => {
+    evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j" } } });
+    evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j", project_id: "p" } } });
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    // @ts-expect-error job_id is required
+    evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: {} } });
+    // @ts-expect-error params (with job_id) are required
+    evs.GET("/v1/{project_id}/jobs/{job_id}");
+    // @ts-expect-error project_id is a string
+    evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j", project_id: 1 } } });
+  });
+
+  test("only the documented operations exist", () => {
+    // @ts-expect-error there is no GET on cloudvolumes in this description
+    evs.GET("/v3/{project_id}/cloudvolumes", {});
+    // @ts-expect-error IMS paths are not on the EVS client
+    evs.POST("/v2/cloudimages/action", { body: imsRequestExamples["server-system-image-tags"] });
+    // @ts-expect-error a misspelled path
+    evs.GET("/v1/{project_id}/job/{job_id}", { params: { path: { job_id: "j" } } });
+  });
+});
+
+describe("responses", () => {
+  test("data and error are typed from the description", async () => {
+    const { data, error } = await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    if (data) {
+      expectTypeOf(data.job_id).toEqualTypeOf<string>();
+      // @ts-expect-error the answer has job_id only
+      void data.volume_id;
+    }
+    if (error) {
+      expectTypeOf(error).toEqualTypeOf<EvsSchema<"EvsError"> | EvsSchema<"ApiGatewayError">>();
+    }
+  });
+
+  test("unwrap returns the success body, never undefined", async () => {
+    const created = await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] }));
+    expectTypeOf(created).toEqualTypeOf<EvsSchema<"CreateVolumesResponse">>();
+    const exported = await unwrap(
+      evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body: evsRequestExamples["export-vhd"] }),
+    );
+    expectTypeOf(exported["os-volume_upload_image"].image_id).toEqualTypeOf<string>();
+    // @ts-expect-error disk_format is an enum, not any string
+    exported["os-volume_upload_image"].disk_format = "vmdk";
+    // @ts-expect-error the response field is image_id
+    void exported["os-volume_upload_image"].imageId;
+
+    const job = await unwrap(evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j" } } }));
+    expectTypeOf(job.status).toEqualTypeOf<"SUCCESS" | "RUNNING" | "FAIL" | "INIT">();
+    expectTypeOf(job.error_code).toEqualTypeOf<string | null | undefined>();
+    // @ts-expect-error the sub-jobs are under entities
+    void job.sub_jobs;
+
+    const imsJob = await unwrap(ims.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j" } } }));
+    expectTypeOf(imsJob).toEqualTypeOf<ImsJob>();
+    expectTypeOf(imsJob.entities?.process_percent).toEqualTypeOf<number | undefined>();
+  });
+
+  test("job helpers return typed results", async () => {
+    const disks = await waitForEvsJob(evs, "j");
+    expectTypeOf(disks.volumeIds).toEqualTypeOf<string[]>();
+    expectTypeOf(disks.volumeId).toEqualTypeOf<string | undefined>();
+    expectTypeOf(disks.job).toEqualTypeOf<EvsJob>();
+    const image = await waitForImsJob(ims, "j", { onPoll: (job) => expectTypeOf(job).toEqualTypeOf<ImsJob>() });
+    expectTypeOf(image.imageId).toEqualTypeOf<string>();
+    // @ts-expect-error an EVS client cannot wait for an IMS job
+    await waitForImsJob(evs, "j");
+    // @ts-expect-error the option is timeoutMs
+    await waitForEvsJob(evs, "j", { timeout: 1000 });
+  });
+});
+
+describe("client options", () => {
+  test("region or baseUrl, not both, not neither", () => {
+    createEvsClient({ region: "eu-west-101", credentials: false });
+    createEvsClient({ baseUrl: new URL("http://127.0.0.1:1"), credentials: false });
+    // @ts-expect-error region and baseUrl together
+    createEvsClient({ region: "cn-north-4", baseUrl: "http://x", credentials: false });
+    // @ts-expect-error neither region nor baseUrl
+    createEvsClient({ credentials: false });
+  });
+
+  test("token or AK/SK, not a mix", () => {
+    createImsClient({ region: "cn-north-4", credentials: { ak: "a", sk: "s", securityToken: "t" } });
+    // @ts-expect-error token and ak together
+    createImsClient({ region: "cn-north-4", credentials: { token: "t", ak: "a", sk: "s" } });
+    // @ts-expect-error sk is required with ak
+    createImsClient({ region: "cn-north-4", credentials: { ak: "a" } });
+  });
+});
