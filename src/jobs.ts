@@ -183,7 +183,7 @@ async function poll<Job extends JobLike>(
           options.onPoll?.(data);
           if (data.status === "SUCCESS" || data.status === "FAIL") return data;
           wait = interval;
-          interval = Math.min(interval * o.backoff, o.maxIntervalMs);
+          interval = Math.min(Math.round(interval * o.backoff), o.maxIntervalMs);
         } else {
           const failure = HuaweiCloudError.fromResponse(response, response.ok ? "the answer has no body" : error);
           if (!failure.retryable || ++failures > o.maxRetries) throw failure;
@@ -203,7 +203,7 @@ async function poll<Job extends JobLike>(
 }
 
 const retryDelay = (o: { intervalMs: number; backoff: number; maxIntervalMs: number }, failures: number) =>
-  Math.min(o.intervalMs * o.backoff ** (failures - 1), o.maxIntervalMs);
+  Math.min(Math.round(o.intervalMs * o.backoff ** (failures - 1)), o.maxIntervalMs);
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -50,5 +50,6 @@ export const networkFailure = () =>
 /** An answer that never comes, unless the request is aborted. */
 export const hang = (request: Request) =>
   new Promise<Response>((_, reject) => {
+    if (request.signal.aborted) return reject(request.signal.reason);
     request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
   });

@@ -1,0 +1,268 @@
+// The error model: calls return openapi-fetch's { data, error, response };
+// unwrap() turns any non-2xx answer into a HuaweiCloudError with the status,
+// the service's code and message from every documented body shape, and the
+// request ID. Nothing is ever retried on its own, and no credential shows up
+// in any error.
+import { inspect } from "node:util";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  createEvsClient,
+  createImsClient,
+  HuaweiCloudError,
+  HuaweiCloudNetworkError,
+  JobFailedError,
+  JobTimeoutError,
+  parseErrorBody,
+  unwrap,
+  waitForEvsJob,
+  waitForImsJob,
+} from "../../src/index.js";
+import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
+import { fetchDouble, hang, json, networkFailure } from "./fetch-double.js";
+import { loadBundle } from "../support/openapi.js";
+
+const PROJECT = "0123456789abcdef0123456789abcdef";
+const createVolumes = { body: evsRequestExamples["encrypted-ssd"] };
+
+function evsWith(...steps: Parameters<typeof fetchDouble>) {
+  const double = fetchDouble(...steps);
+  const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "tok" }, fetch: double.fetch, env: {} });
+  return { evs, double };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("every documented error body shape", () => {
+  const evsExamples = loadBundle("evs").components.examples as Record<string, { value: unknown }>;
+  const imsExamples = loadBundle("ims").components.examples as Record<string, { value: unknown }>;
+
+  it.each([
+    // [bundle, example, status, code, message, kind]
+    ["evs", "error", 400, "XXX", "XXXX", "error"],
+    ["evs", "bad-request", 400, "EVS.1016", "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!", "badRequest"],
+    ["evs", "not-found", 404, "EVS.5404", "Resource(Volume, Snapshot, Backup .etc) cound not be found.", "itemNotFound"],
+    ["evs", "quota-exceeded", 413, "EVS.5413", "Insufficient volume quota.", "overLimit"],
+    ["evs", "gateway-unauthorized", 401, "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail", undefined],
+    ["ims", "bad-request", 400, "IMG.0024", "The imagetype is invalid.", "error"],
+    ["ims", "service-unavailable", 503, "XXX", "Service unavailable.", "error"],
+  ] as const)("%s %s (HTTP %i) gives code %s", async (bundle, name, status, code, message, kind) => {
+    const body = (bundle === "evs" ? evsExamples : imsExamples)[name]?.value;
+    expect(body, `example ${name} in the ${bundle} bundle`).toBeDefined();
+    const { evs } = evsWith(json(status, body, { "X-Request-Id": "req-123" }));
+
+    const result = await evs.POST("/v3/{project_id}/cloudvolumes", createVolumes);
+    expect(result.error).toEqual(body); // the plain openapi-fetch result keeps the body as sent
+
+    const error = await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)));
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    const e = error as HuaweiCloudError;
+    expect({ status: e.status, code: e.code, errorMessage: e.errorMessage, kind: e.kind, requestId: e.requestId }).toEqual({
+      status,
+      code,
+      errorMessage: message,
+      kind,
+      requestId: "req-123",
+    });
+    expect(e.method).toBe("POST");
+    expect(e.url).toBe(`https://evs.cn-north-4.myhuaweicloud.com/v3/${PROJECT}/cloudvolumes`);
+    expect(e.message).toBe(`POST /v3/${PROJECT}/cloudvolumes failed with HTTP ${status}: ${code}: ${message} (request ID req-123)`);
+    expect(e.retryable).toBe(status >= 500 || status === 429);
+  });
+
+  it("the gateway's request_id is used when there is no X-Request-Id header", async () => {
+    const { evs } = evsWith(json(401, evsExamples["gateway-unauthorized"]?.value));
+    const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;
+    expect(error.requestId).toBe("5c0d9b2e7f1a4d3c8b6e2a1f0e9d8c7b");
+  });
+
+  it.each([
+    ["the older pages' string error", { error: "volume not found" }, { code: undefined, message: "volume not found", shape: "flat" }],
+    ["a flat code and message", { code: "EVS.0001", message: "m" }, { code: "EVS.0001", message: "m", shape: "flat" }],
+    ["plain text (a proxy's page)", "<html>Bad Gateway</html>", { code: undefined, message: "<html>Bad Gateway</html>", shape: "unknown" }],
+    ["JSON given as text", '{"error":{"code":"IMG.0001","message":"m"}}', { code: "IMG.0001", message: "m", shape: "error" }],
+    ["an empty body", "", { code: undefined, message: undefined, shape: "unknown" }],
+    ["an array", [1], { code: undefined, message: undefined, shape: "unknown" }],
+  ])("parseErrorBody reads %s", (_what, body, expected) => {
+    expect(parseErrorBody(body)).toMatchObject(expected);
+  });
+
+  it("a non-JSON answer still becomes a HuaweiCloudError with the status", async () => {
+    const { evs } = evsWith(new Response("upstream timed out", { status: 504 }));
+    const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;
+    expect([error.status, error.code, error.errorMessage, error.retryable]).toEqual([504, undefined, "upstream timed out", true]);
+  });
+
+  it("unwrap returns the data of a 2xx answer", async () => {
+    const { evs } = evsWith(json(200, { job_id: "job-1" }));
+    await expect(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes))).resolves.toEqual({ job_id: "job-1" });
+  });
+
+  it("unwrap refuses a 2xx answer without a body rather than return undefined", async () => {
+    const { evs } = evsWith(new Response(null, { status: 200 }));
+    const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    expect(error.message).toContain("the answer has no body");
+  });
+});
+
+describe("a create is sent once, whatever happens", () => {
+  it.each([
+    ["a 503", json(503, { error: { code: "EVS.5503", message: "Service unavailable." } })],
+    ["a 500", json(500, { error: { code: "EVS.2002", message: "internal error!" } })],
+    ["a 429", json(429, { error: { code: "APIGW.0308", message: "throttled" } }, { "Retry-After": "1" })],
+  ])("%s is returned, not retried", async (_what, answer) => {
+    const { evs, double } = evsWith(answer, json(200, { job_id: "would-be-a-duplicate" }));
+    const result = await evs.POST("/v3/{project_id}/cloudvolumes", createVolumes);
+    expect(result.error).toBeDefined();
+    expect(double.requests).toHaveLength(1);
+    const error = (await rejection(unwrap(Promise.resolve(result)))) as HuaweiCloudError;
+    expect(error.retryable).toBe(true);
+  });
+
+  it("a network failure is thrown as HuaweiCloudNetworkError, not retried", async () => {
+    const { evs, double } = evsWith(networkFailure(), json(200, { job_id: "would-be-a-duplicate" }));
+    const error = await rejection(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes));
+    expect(error).toBeInstanceOf(HuaweiCloudNetworkError);
+    expect((error as Error).message).toBe(
+      `POST /v3/${PROJECT}/cloudvolumes got no answer from evs.cn-north-4.myhuaweicloud.com: fetch failed`,
+    );
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+    expect(double.requests).toHaveLength(1);
+  });
+
+  it("an IMS create too", async () => {
+    const double = fetchDouble(json(500, { error: { code: "IMG.0001", message: "m" } }), json(200, { job_id: "dup" }));
+    const ims = createImsClient({ region: "cn-north-4", credentials: { ak: "AK", sk: "SK" }, fetch: double.fetch, env: {} });
+    await expect(unwrap(ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] }))).rejects.toThrow(HuaweiCloudError);
+    expect(double.requests).toHaveLength(1);
+  });
+});
+
+describe("no credential appears in any error or log line", () => {
+  const secrets = {
+    token: "TOKEN-SECRET-7f3a9c",
+    ak: "AKSECRET7F3A9C00",
+    sk: "SK-SECRET-7f3a9c-key",
+    securityToken: "STS-SECRET-7f3a9c",
+  };
+  const leaks = (error: unknown) => {
+    const renderings = [
+      String(error),
+      (error as Error)?.stack ?? "",
+      inspect(error, { depth: 10, showHidden: true }),
+      JSON.stringify(error, (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v)) ?? "",
+    ].join("\n");
+    return Object.values(secrets).filter((secret) => renderings.includes(secret));
+  };
+  const logged: string[] = [];
+
+  beforeEach(() => {
+    for (const method of ["log", "info", "warn", "error", "debug", "trace"] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        logged.push(args.map((a) => inspect(a)).join(" "));
+      });
+    }
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    expect(logged.filter((line) => Object.values(secrets).some((s) => line.includes(s)))).toEqual([]);
+    logged.length = 0;
+  });
+
+  const clients = (fetch: (request: Request) => Promise<Response>) => ({
+    token: createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: secrets.token }, fetch, env: {} }),
+    aksk: createEvsClient({
+      region: "cn-north-4",
+      projectId: PROJECT,
+      credentials: { ak: secrets.ak, sk: secrets.sk, securityToken: secrets.securityToken },
+      fetch,
+      env: {},
+    }),
+    env: createImsClient({
+      region: "cn-north-4",
+      projectId: PROJECT,
+      fetch,
+      env: { HUAWEICLOUD_SDK_AK: secrets.ak, HUAWEICLOUD_SDK_SK: secrets.sk, HUAWEICLOUD_SDK_SECURITY_TOKEN: secrets.securityToken },
+    }),
+  });
+
+  it("the check itself finds a credential hidden in an error", () => {
+    const planted = Object.assign(new Error("x"), { request: { headers: { "X-Auth-Token": secrets.token } } });
+    expect(leaks(planted)).toEqual([secrets.token]);
+    expect(leaks(new Error("x", { cause: new Error(`sk=${secrets.sk}`) }))).toEqual([secrets.sk]);
+  });
+
+  it("HTTP errors, network errors, job failures and timeouts", async () => {
+    const errors: unknown[] = [];
+    const answers = [
+      json(401, { error_code: "APIGW.0301", error_msg: "verify aksk signature fail", request_id: "r" }),
+      json(403, { error: { code: "EVS.5403", message: "Policy check failed." } }),
+      json(500, "not json"),
+    ];
+    for (const answer of answers) {
+      const { token, aksk, env } = clients(fetchDouble(answer).fetch);
+      errors.push(await rejection(unwrap(token.POST("/v3/{project_id}/cloudvolumes", createVolumes))));
+      errors.push(await rejection(unwrap(aksk.POST("/v3/{project_id}/cloudvolumes", createVolumes))));
+      errors.push(await rejection(unwrap(env.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] }))));
+      errors.push(await rejection(waitForEvsJob(aksk, "job", { maxRetries: 0 })));
+    }
+    const { token, aksk, env } = clients(fetchDouble(networkFailure()).fetch);
+    errors.push(await rejection(token.POST("/v3/{project_id}/cloudvolumes", createVolumes)));
+    errors.push(await rejection(aksk.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j" } } })));
+    errors.push(await rejection(waitForImsJob(env, "job", { maxRetries: 1, intervalMs: 1 })));
+
+    const failed = clients(fetchDouble(json(200, { job_id: "j", status: "FAIL", error_code: "EVS.2024", fail_reason: "volume is error!" })).fetch);
+    errors.push(await rejection(waitForEvsJob(failed.aksk, "j")));
+    const slow = clients(hang);
+    errors.push(await rejection(waitForEvsJob(slow.token, "j", { timeoutMs: 20 })));
+    const controller = new AbortController();
+    const aborted = waitForEvsJob(slow.aksk, "j", { signal: controller.signal });
+    controller.abort();
+    errors.push(await rejection(aborted));
+
+    expect(errors.map((e) => (e as Error).constructor.name)).toEqual([
+      ...Array(3).fill(["HuaweiCloudError", "HuaweiCloudError", "HuaweiCloudError", "HuaweiCloudError"]).flat(),
+      "HuaweiCloudNetworkError",
+      "HuaweiCloudNetworkError",
+      "HuaweiCloudNetworkError",
+      "JobFailedError",
+      "JobTimeoutError",
+      "DOMException",
+    ]);
+    expect(errors[errors.length - 3]).toBeInstanceOf(JobFailedError);
+    expect(errors[errors.length - 2]).toBeInstanceOf(JobTimeoutError);
+    for (const error of errors) expect(leaks(error), inspect(error)).toEqual([]);
+  });
+
+  it("option errors name the option, never the value", () => {
+    const attempts = [
+      () => createEvsClient({ region: "cn-north-4", credentials: { token: `${secrets.token}\n` }, env: {} }),
+      () => createEvsClient({ region: "cn-north-4", credentials: { ak: `${secrets.ak} `, sk: secrets.sk }, env: {} }),
+      () => createEvsClient({ region: "cn-north-4", credentials: { ak: secrets.ak, sk: secrets.sk, securityToken: `${secrets.securityToken}é` }, env: {} }),
+      () => createEvsClient({ region: "cn-north-4", credentials: { token: secrets.token, ak: secrets.ak, sk: secrets.sk } as never, env: {} }),
+      () => createEvsClient({ region: "cn-north-4", env: { HUAWEICLOUD_SDK_AK: secrets.ak } }),
+      () => createEvsClient({ region: "cn-north-4", env: { HUAWEICLOUD_SDK_SK: secrets.sk } }),
+      () => createEvsClient({ region: "cn-north-4", env: { HUAWEICLOUD_SDK_AK: `${secrets.ak}\t`, HUAWEICLOUD_SDK_SK: secrets.sk } }),
+      () => createEvsClient({ baseUrl: `https://${secrets.ak}:${secrets.sk}@proxy.example`, credentials: false, env: {} }),
+    ];
+    for (const attempt of attempts) {
+      const error = (() => {
+        try {
+          attempt();
+        } catch (e) {
+          return e;
+        }
+        throw new Error("expected the options to be refused");
+      })();
+      expect(error).toBeInstanceOf(TypeError);
+      expect(leaks(error), String(error)).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,333 @@
+// waitForEvsJob / waitForImsJob against a fetch double standing in for the
+// cloud: results, failures, the poll schedule, retries of transient failures,
+// the overall timeout and aborting. Schedules run on fake timers.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  createEvsClient,
+  createImsClient,
+  HuaweiCloudError,
+  HuaweiCloudNetworkError,
+  JobFailedError,
+  JobTimeoutError,
+  waitForEvsJob,
+  waitForImsJob,
+} from "../../src/index.js";
+import { loadBundle } from "../support/openapi.js";
+import { fetchDouble, hang, json, networkFailure, type Step } from "./fetch-double.js";
+
+const PROJECT = "0123456789abcdef0123456789abcdef";
+const evsJobs = loadBundle("evs").components.examples as Record<string, { value: any }>;
+const imsJobs = loadBundle("ims").components.examples as Record<string, { value: any }>;
+const job = (body: unknown) => json(200, body);
+const running = { job_id: "job-1", status: "RUNNING", job_type: "createVolume", entities: {} };
+
+function evsWith(...steps: Step[]) {
+  const double = fetchDouble(...steps);
+  return { double, evs: createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
+}
+function imsWith(...steps: Step[]) {
+  const double = fetchDouble(...steps);
+  return { double, ims: createImsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
+}
+const fast = { intervalMs: 1, maxIntervalMs: 1 };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("waitForEvsJob", () => {
+  it("polls the job until SUCCESS and returns the volume IDs of every sub-job of a batch", async () => {
+    const { evs, double } = evsWith(job(evsJobs.running?.value), job(evsJobs.running?.value), job(evsJobs.success?.value));
+    const polled: string[] = [];
+    const result = await waitForEvsJob(evs, "21917a8d52a19b040152a9f2f1eb003e", { ...fast, onPoll: (j) => polled.push(j.status) });
+    expect(result.volumeIds).toEqual(["0b549095-4937-4849-8e4c-52aa027d64f7", "e7bca1a2-d3ed-434f-86f4-a1f11aa80072"]);
+    expect(result.volumeId).toBeUndefined();
+    expect(result.jobType).toBe("batchCreateVolume");
+    expect(result.job).toEqual(evsJobs.success?.value);
+    expect(polled).toEqual(["RUNNING", "RUNNING", "SUCCESS"]);
+    expect(double.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(
+      Array(3).fill(`GET /v1/${PROJECT}/jobs/21917a8d52a19b040152a9f2f1eb003e`),
+    );
+  });
+
+  it("returns the single disk of a createVolume job", async () => {
+    const done = { ...evsJobs.running?.value, status: "SUCCESS", end_time: "2016-03-08T07:41:13.219Z" };
+    const { evs } = evsWith(job(done));
+    const result = await waitForEvsJob(evs, "4010a32d535527910153552b492c0002");
+    expect([result.volumeId, result.volumeIds, result.jobType]).toEqual([
+      "bdf1bb37-f20f-4266-9a04-f43e0a127376",
+      ["bdf1bb37-f20f-4266-9a04-f43e0a127376"],
+      "createVolume",
+    ]);
+  });
+
+  it("a FAIL becomes a JobFailedError with error_code and fail_reason", async () => {
+    const { evs } = evsWith(job(evsJobs.running?.value), job(evsJobs.fail?.value));
+    const error = await waitForEvsJob(evs, "4010a32d535527910153552b492c0002", fast).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JobFailedError);
+    const e = error as JobFailedError;
+    expect([e.service, e.jobId, e.jobType, e.errorCode, e.code, e.failReason]).toEqual([
+      "evs",
+      "4010a32d535527910153552b492c0002",
+      "createVolume",
+      "EVS.2024",
+      "EVS.2024",
+      "volume is error!",
+    ]);
+    expect(e.message).toBe("EVS job 4010a32d535527910153552b492c0002 (createVolume) failed: EVS.2024: volume is error!");
+    expect(e.job).toEqual(evsJobs.fail?.value);
+  });
+
+  it("a failed batch without its own code reports its first failed sub-job's", async () => {
+    const batch = {
+      job_id: "b",
+      status: "FAIL",
+      job_type: "batchCreateVolume",
+      error_code: null,
+      fail_reason: null,
+      entities: {
+        sub_jobs: [
+          { job_id: "s1", status: "SUCCESS", entities: { volume_id: "v1" } },
+          { job_id: "s2", status: "FAIL", error_code: "EVS.2024", fail_reason: "volume is error!", entities: { volume_id: "v2" } },
+        ],
+      },
+    };
+    const { evs } = evsWith(job(batch));
+    const error = (await waitForEvsJob(evs, "b").catch((e: unknown) => e)) as JobFailedError;
+    expect([error.errorCode, error.failReason]).toEqual(["EVS.2024", "volume is error!"]);
+  });
+
+  it("a job query that answers 200 with an error body is a HuaweiCloudError", async () => {
+    const { evs, double } = evsWith(job({ job_id: "j", status: "RUNNING", error: { code: "EVS.0001", message: "query failed" } }));
+    const error = (await waitForEvsJob(evs, "j", fast).catch((e: unknown) => e)) as HuaweiCloudError;
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    expect([error.code, error.errorMessage]).toEqual(["EVS.0001", "query failed"]);
+    expect(double.requests).toHaveLength(1);
+  });
+
+  it("uses the job's own projectId when given", async () => {
+    const { evs, double } = evsWith(job(evsJobs.success?.value));
+    await waitForEvsJob(evs, "j", { projectId: "another" });
+    expect(new URL(double.requests[0]!.url).pathname).toBe("/v1/another/jobs/j");
+  });
+});
+
+describe("waitForImsJob", () => {
+  it("returns the image ID, and every image the job reports", async () => {
+    const { ims, double } = imsWith(job(imsJobs.running?.value), job(imsJobs.success?.value));
+    const progress: Array<number | undefined> = [];
+    const result = await waitForImsJob(ims, "ff8080814dbd65d7014dbe0d84db0013", {
+      ...fast,
+      onPoll: (j) => progress.push(j.entities?.process_percent),
+    });
+    expect(result.imageId).toBe("e9e91bff-14b6-4a0b-8377-4ed0813e3360");
+    expect(result.imageIds).toEqual(["e9e91bff-14b6-4a0b-8377-4ed0813e3360", "49e9447f-7dff-41e0-8036-f66fe5488c8b"]);
+    expect(result.jobType).toBe("createImageByInstance");
+    expect(progress).toEqual([0.2, 0.2]);
+    expect(new URL(double.requests[0]!.url).host).toBe("ims.cn-north-4.myhuaweicloud.com");
+  });
+
+  it("a FAIL becomes a JobFailedError", async () => {
+    const { ims } = imsWith(job(imsJobs.fail?.value));
+    const error = (await waitForImsJob(ims, "ff8080814dbd65d7014dbe0d84db0013").catch((e: unknown) => e)) as JobFailedError;
+    expect(error).toBeInstanceOf(JobFailedError);
+    expect([error.service, error.errorCode, error.failReason]).toEqual([
+      "ims",
+      "IMG.0008",
+      "The ECS cannot be used to create images because it is not in stopped state.",
+    ]);
+  });
+
+  it("a SUCCESS that names no image is an error, not an undefined image ID", async () => {
+    const { ims } = imsWith(job({ job_id: "j", status: "SUCCESS", entities: {} }));
+    await expect(waitForImsJob(ims, "j")).rejects.toThrow("IMS job j succeeded but names no image");
+  });
+});
+
+describe("the poll schedule", () => {
+  it("polls at once, then after 2 s, growing ×1.5 up to 20 s (the defaults)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const start = Date.now();
+    const times: number[] = [];
+    const { evs } = evsWith((request) => {
+      times.push(Date.now() - start);
+      return job(times.length < 9 ? running : { ...running, status: "SUCCESS" });
+    });
+    const done = waitForEvsJob(evs, "job-1");
+    await vi.advanceTimersByTimeAsync(120_000);
+    await expect(done).resolves.toMatchObject({ jobId: "job-1" });
+    expect(times).toEqual([0, 2000, 5000, 9500, 16250, 26375, 41563, 61563, 81563]);
+  });
+
+  it("honours intervalMs, backoff and maxIntervalMs", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const start = Date.now();
+    const times: number[] = [];
+    const { evs } = evsWith(() => {
+      times.push(Date.now() - start);
+      return job(times.length < 5 ? running : { ...running, status: "SUCCESS" });
+    });
+    const done = waitForEvsJob(evs, "job-1", { intervalMs: 100, backoff: 2, maxIntervalMs: 300 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await done;
+    expect(times).toEqual([0, 100, 300, 600, 900]);
+  });
+
+  it("gives up after timeoutMs with a JobTimeoutError carrying the last status", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { evs, double } = evsWith(job(running));
+    const done = waitForEvsJob(evs, "job-1").catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10 * 60_000 - 1);
+    const polls = double.requests.length;
+    await vi.advanceTimersByTimeAsync(1);
+    const error = (await done) as JobTimeoutError;
+    expect(error).toBeInstanceOf(JobTimeoutError);
+    expect([error.jobId, error.timeoutMs, error.lastStatus]).toEqual(["job-1", 600_000, "RUNNING"]);
+    expect(error.message).toBe("EVS job job-1 did not finish within 600000 ms (last status RUNNING)");
+    expect(double.requests).toHaveLength(polls); // no poll after the deadline
+  });
+
+  it("the IMS default timeout is an hour", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { ims } = imsWith(job(imsJobs.running?.value));
+    const done = waitForImsJob(ims, "j").catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(60 * 60_000 - 1);
+    let settled = false;
+    void done.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await done).toBeInstanceOf(JobTimeoutError);
+  });
+
+  it("the timeout also ends a poll that hangs", async () => {
+    const { evs } = evsWith(hang);
+    await expect(waitForEvsJob(evs, "job-1", { timeoutMs: 30 })).rejects.toBeInstanceOf(JobTimeoutError);
+  });
+});
+
+describe("transient failures of the poll are retried with backoff; others are not", () => {
+  it.each([
+    ["a network error", networkFailure()],
+    ["a 500", json(500, { error: { code: "EVS.2002", message: "internal error!" } })],
+    ["a 503", json(503, { error: { code: "EVS.5503", message: "Service unavailable." } })],
+    ["a 429", json(429, { error_code: "APIGW.0308", error_msg: "throttled" })],
+  ])("%s, then success", async (_what, failure) => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const start = Date.now();
+    const times: number[] = [];
+    const steps: Step[] = [failure, failure, job(evsJobs.success?.value)];
+    let n = 0;
+    const { evs } = evsWith((request) => {
+      times.push(Date.now() - start);
+      const step = steps[n++]!;
+      if (step instanceof Error) throw step;
+      return (step as Response).clone();
+    });
+    const done = waitForEvsJob(evs, "j");
+    await vi.advanceTimersByTimeAsync(60_000);
+    await expect(done).resolves.toMatchObject({ jobType: "batchCreateVolume" });
+    expect(times).toEqual([0, 2000, 5000]);
+  });
+
+  it("waits as long as Retry-After says", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const start = Date.now();
+    const times: number[] = [];
+    const answers = [json(429, { error_code: "APIGW.0308", error_msg: "throttled" }, { "Retry-After": "7" }), job(evsJobs.success?.value)];
+    const { evs } = evsWith(() => {
+      times.push(Date.now() - start);
+      return answers.shift()!;
+    });
+    const done = waitForEvsJob(evs, "j");
+    await vi.advanceTimersByTimeAsync(60_000);
+    await done;
+    expect(times).toEqual([0, 7000]);
+  });
+
+  it("after maxRetries failures in a row, the last one is thrown", async () => {
+    const { evs, double } = evsWith(networkFailure());
+    const error = await waitForEvsJob(evs, "j", { ...fast, maxRetries: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HuaweiCloudNetworkError);
+    expect(double.requests).toHaveLength(4);
+  });
+
+  it("a success resets the count of failures in a row", async () => {
+    const fail = json(503, { error: { code: "EVS.5503", message: "Service unavailable." } });
+    const { evs, double } = evsWith(fail, fail, job(running), fail, fail, job(evsJobs.success?.value));
+    await expect(waitForEvsJob(evs, "j", { ...fast, maxRetries: 2 })).resolves.toMatchObject({ jobId: "j" });
+    expect(double.requests).toHaveLength(6);
+  });
+
+  it.each([400, 401, 403, 404])("HTTP %i is thrown at once", async (status) => {
+    const { evs, double } = evsWith(json(status, { itemNotFound: { code: "EVS.5404", message: "not found" } }), job(evsJobs.success?.value));
+    const error = (await waitForEvsJob(evs, "j", fast).catch((e: unknown) => e)) as HuaweiCloudError;
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    expect([error.status, error.code, error.retryable]).toEqual([status, "EVS.5404", false]);
+    expect(double.requests).toHaveLength(1);
+  });
+
+  it("a mistake in the call is thrown at once, not retried as a network error", async () => {
+    const double = fetchDouble(job(running));
+    const evs = createEvsClient({ region: "cn-north-4", credentials: { token: "t" }, fetch: double.fetch, env: {} });
+    await expect(waitForEvsJob(evs, "j", fast)).rejects.toThrow(/needs a project ID/);
+    expect(double.requests).toHaveLength(0);
+  });
+});
+
+describe("aborting", () => {
+  it("an already aborted signal rejects before any request", async () => {
+    const { evs, double } = evsWith(job(running));
+    const reason = new Error("not any more");
+    await expect(waitForEvsJob(evs, "j", { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(double.requests).toHaveLength(0);
+  });
+
+  it("aborting during the wait between polls rejects with the signal's reason and stops polling", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { evs, double } = evsWith(job(running));
+    const controller = new AbortController();
+    const done = waitForEvsJob(evs, "j", { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(2500); // two polls, now waiting 3 s
+    controller.abort();
+    const error = await done;
+    expect((error as DOMException).name).toBe("AbortError");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(double.requests).toHaveLength(2);
+  });
+
+  it("aborting during a poll aborts the request itself", async () => {
+    let seen: AbortSignal | undefined;
+    const { evs } = evsWith((request) => {
+      seen = request.signal;
+      return hang(request);
+    });
+    const controller = new AbortController();
+    const done = waitForEvsJob(evs, "j", { signal: controller.signal });
+    await vi.waitFor(() => expect(seen).toBeDefined());
+    controller.abort(new Error("stop"));
+    await expect(done).rejects.toThrow("stop");
+    expect(seen?.aborted).toBe(true);
+  });
+});
+
+describe("options", () => {
+  it.each([
+    ["an empty job ID", "", {}, /waitForEvsJob: `jobId` must be a non-empty string/],
+    ["a zero timeout", "j", { timeoutMs: 0 }, /`timeoutMs` must be a number of milliseconds above 0/],
+    ["a timeout too long for a timer", "j", { timeoutMs: 2 ** 31 }, /at most 2147483647, or Infinity/],
+    ["a negative interval", "j", { intervalMs: -1 }, /`intervalMs` must be/],
+    ["a max interval below the interval", "j", { intervalMs: 500, maxIntervalMs: 100 }, /`maxIntervalMs` must be a number of milliseconds at least `intervalMs`/],
+    ["a backoff below 1", "j", { backoff: 0.5 }, /`backoff` must be a number of at least 1/],
+    ["fractional retries", "j", { maxRetries: 1.5 }, /`maxRetries` must be a whole number/],
+  ])("refuses %s", async (_what, jobId, options, message) => {
+    const { evs, double } = evsWith(job(running));
+    await expect(waitForEvsJob(evs, jobId, options)).rejects.toThrow(message);
+    expect(double.requests).toHaveLength(0);
+  });
+
+  it("timeoutMs: Infinity waits without a deadline", async () => {
+    const { evs } = evsWith(job(running), job(evsJobs.success?.value));
+    await expect(waitForEvsJob(evs, "j", { ...fast, timeoutMs: Infinity })).resolves.toMatchObject({ jobId: "j" });
+  });
+});
