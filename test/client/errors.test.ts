@@ -73,7 +73,7 @@ describe("every documented error body shape", () => {
     expect(e.method).toBe("POST");
     expect(e.url).toBe(`https://evs.cn-north-4.myhuaweicloud.com/v3/${PROJECT}/cloudvolumes`);
     expect(e.message).toBe(`POST /v3/${PROJECT}/cloudvolumes failed with HTTP ${status}: ${code}: ${message} (request ID req-123)`);
-    expect(e.retryable).toBe(status >= 500 || status === 429);
+    expect(e.retryable).toBe(status >= 500);
   });
 
   it("the gateway's request_id is used when there is no X-Request-Id header", async () => {
