@@ -31,7 +31,7 @@ for (const lang of languages) {
 
     if (update && problems.missing.length) {
       const yaml = parseDocument(readFileSync(file, "utf8"));
-      if (yaml.contents === null) yaml.contents = yaml.createNode({});
+      if (yaml.contents === null) yaml.contents = /** @type {any} */ (yaml.createNode({}));
       if (!isMap(yaml.contents)) throw new Error(`${file}: not a mapping`);
       const prose = proseFields(doc);
       for (const [pointer, en] of prose) {
