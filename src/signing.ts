@@ -1,8 +1,8 @@
 /**
  * Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), with Web Crypto only, so it runs in
- * Node 20+ and browsers. The algorithm is described in shared/reference/aksk-signing.md; where
- * the official Node.js signer (`@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner`) departs from
- * it, test/signer.test.ts says which behaviour is followed and why.
+ * Node 20+ and browsers. test/signer.test.ts checks it against the official Node.js signer
+ * (`@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner`) and says where, and why, it departs
+ * from that signer's quirks.
  */
 import type { Middleware } from "openapi-fetch";
 
@@ -169,7 +169,8 @@ const encode = (text: string) =>
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const sha256 = (data: Uint8Array) => globalThis.crypto.subtle.digest("SHA-256", data);
+// The copy is ArrayBuffer-backed, which Web Crypto requires and a caller's Uint8Array need not be.
+const sha256 = (data: Uint8Array) => globalThis.crypto.subtle.digest("SHA-256", new Uint8Array(data));
 
 async function hmacSha256(key: string, text: string): Promise<ArrayBuffer> {
   const hmacKey = await globalThis.crypto.subtle.importKey(
