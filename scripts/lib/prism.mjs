@@ -14,7 +14,9 @@ const prismCli = join(repoRoot, "node_modules/@stoplight/prism-cli/dist/index.js
  * @property {Service} service
  * @property {number} port
  * @property {string} baseUrl  e.g. http://127.0.0.1:4010
- * @property {() => Promise<void>} stop  ends the process and waits for it
+ * @property {number} pid  the Prism process (it forks no children of its own)
+ * @property {Promise<number | null>} exited  resolves with the exit code when Prism ends, for any reason
+ * @property {() => Promise<void>} stop  ends the process (SIGTERM, SIGKILL after 5 s) and waits for it
  */
 
 /** A port that was free a moment ago (the OS picks it). */
@@ -30,54 +32,88 @@ export function freePort() {
   });
 }
 
+/** The bundle `npm run bundle` writes for a service. */
+export function bundlePath(/** @type {Service} */ service) {
+  return join(repoRoot, "generated", `${service}.openapi.json`);
+}
+
 /**
  * Serves generated/<service>.openapi.json with Prism and resolves once it
  * listens.
  * @param {Service} service
- * @param {{ port?: number, errors?: boolean, timeoutMs?: number, log?: (line: string) => void }} [options]
- *   `errors`: answer with an error when a response example breaks its own schema.
+ * @param {{ port?: number, errors?: boolean, document?: string, timeoutMs?: number, log?: (line: string) => void }} [options]
+ *   `errors`: answer with a 500 problem (and the violations in `sl-violations`)
+ *   when a response Prism is about to send breaks its own schema.
+ *   `document`: serve this file instead of the service's bundle (tests use it
+ *   to serve a deliberately broken copy).
  * @returns {Promise<MockServer>}
  */
 export async function startPrism(service, options = {}) {
   const port = options.port ?? (await freePort());
-  const args = [prismCli, "mock", "-h", "127.0.0.1", "-p", String(port), join(repoRoot, "generated", `${service}.openapi.json`)];
+  const document = options.document ?? bundlePath(service);
+  // --no-multiprocess: with NODE_ENV=production Prism otherwise forks its HTTP
+  // server into a second process, which outlives a SIGTERM to the first.
+  const args = [prismCli, "mock", "--no-multiprocess", "-h", "127.0.0.1", "-p", String(port), document];
   if (options.errors) args.push("--errors");
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise((resolveExit) => child.once("exit", resolveExit));
+  /** @type {Promise<number | null>} */
+  const exited = new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
-  /** @type {(code: number | null) => void} */
-  let earlyExit = () => {};
+  let ready = false;
+  const timeoutMs = options.timeoutMs ?? 30000;
+
+  // Prism's own log lines go to `log` for as long as it runs, not only while
+  // it starts, so a mock's request log stays visible.
+  const onData = (/** @type {Buffer} */ chunk) => {
+    const text = chunk.toString();
+    if (!ready) output += text;
+    for (const line of text.split("\n")) if (line.trim()) options.log?.(line);
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
 
   await new Promise((resolveReady, reject) => {
-    const timer = setTimeout(() => fail(`did not start within ${options.timeoutMs ?? 30000} ms`), options.timeoutMs ?? 30000);
-    const onData = (/** @type {Buffer} */ chunk) => {
-      const text = chunk.toString();
-      output += text;
-      for (const line of text.split("\n")) if (line.trim()) options.log?.(line);
+    const timer = setTimeout(() => fail(`did not start within ${timeoutMs} ms`), timeoutMs);
+    const onReadyData = () => {
       if (output.includes("Prism is listening on")) {
-        clearTimeout(timer);
+        ready = true;
+        cleanUp();
         resolveReady(undefined);
       }
     };
-    const fail = (/** @type {string} */ why) => {
+    const onEarlyExit = (/** @type {number | null} */ code) => fail(`exited early with code ${code}`);
+    const cleanUp = () => {
       clearTimeout(timer);
+      child.stdout.off("data", onReadyData);
+      child.stderr.off("data", onReadyData);
+      child.off("exit", onEarlyExit);
+    };
+    const fail = (/** @type {string} */ why) => {
+      cleanUp();
       child.kill("SIGKILL");
       reject(new Error(`Prism (${service}, port ${port}) ${why}:\n${output.slice(-2000)}`));
     };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    earlyExit = (code) => fail(`exited early with code ${code}`);
-    child.once("exit", earlyExit);
+    child.stdout.on("data", onReadyData);
+    child.stderr.on("data", onReadyData);
+    child.once("exit", onEarlyExit);
   });
-  child.off("exit", earlyExit);
+  output = "";
 
   return {
     service,
     port,
     baseUrl,
+    pid: /** @type {number} */ (child.pid),
+    exited,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        // Prism ends within milliseconds of a SIGTERM; one that hangs is killed.
+        const force = setTimeout(() => child.kill("SIGKILL"), 5000);
+        await exited;
+        clearTimeout(force);
+      }
       await exited;
     },
   };
