@@ -1,5 +1,10 @@
 // Starts one Prism mock per service for the whole test run, on free ports,
 // and hands their base URLs to the tests (`inject("mockUrls")`).
+//
+// They run exactly as `npm run mock` runs them, with --errors: a response
+// example that breaks its own schema is answered with a 500 problem, so the
+// contract tests see the same mock a user gets, and a broken example cannot
+// slip through as a 200.
 import type { TestProject } from "vitest/node";
 import { startPrism, type MockServer } from "../../scripts/lib/prism.mjs";
 
@@ -12,7 +17,13 @@ declare module "vitest" {
 let servers: MockServer[] = [];
 
 export async function setup(project: TestProject) {
-  servers = await Promise.all([startPrism("evs"), startPrism("ims")]);
+  const started = await Promise.allSettled([startPrism("evs", { errors: true }), startPrism("ims", { errors: true })]);
+  servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  const failure = started.find((result) => result.status === "rejected");
+  if (failure) {
+    await teardown();
+    throw failure.reason;
+  }
   const [evs, ims] = servers as [MockServer, MockServer];
   project.provide("mockUrls", { evs: evs.baseUrl, ims: ims.baseUrl });
 }
