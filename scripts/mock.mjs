@@ -12,6 +12,7 @@
 // answered with a 500 problem instead of being served as if it were valid.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundlePath, repoRoot, startPrism } from "./lib/prism.mjs";
@@ -66,8 +67,21 @@ function staleBundles() {
   }
 }
 
+/** Whether the port can be bound on 127.0.0.1 now (checked first, so a busy port fails fast). */
+function portIsFree(/** @type {number} */ port) {
+  return new Promise((resolveFree) => {
+    const probe = createServer();
+    probe.once("error", () => resolveFree(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolveFree(true)));
+  });
+}
+
 const ports = services.map(portOf);
 if (ports[0] === ports[1]) die(`EVS_MOCK_PORT and IMS_MOCK_PORT are both ${ports[0]}; give them different ports`);
+for (const [i, { label, variable }] of services.entries()) {
+  const port = /** @type {number} */ (ports[i]);
+  if (!(await portIsFree(port))) die(`port ${port} for ${label} is in use on 127.0.0.1; choose another with ${variable}=<port>`);
+}
 
 const stale = staleBundles();
 if (stale.length > 0) {
