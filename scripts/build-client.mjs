@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Builds the client into dist/ (ESM JavaScript and .d.ts) with the project's
+// TypeScript: dist/src/ from src/, dist/generated/ from the generated types
+// src/ imports. dist/ is emptied first so the package never ships stale files.
+import { execFileSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+
+rmSync(dist, { recursive: true, force: true });
+execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "src/tsconfig.build.json")], {
+  cwd: root,
+  stdio: "inherit",
+});
+for (const file of ["src/index.js", "src/index.d.ts", "generated/evs.d.ts", "generated/ims.d.ts"]) {
+  if (!existsSync(join(dist, file))) throw new Error(`build-client: dist/${file} was not written`);
+}
+console.log(`built ${dist}`);
