@@ -136,6 +136,17 @@ if (failed.length > 0) {
 }
 if (stopping) await new Promise(() => {}); // a signal arrived while starting; shutDown exits
 
+// `npm run mock` runs this under `sh -c`; a SIGTERM to npm ends npm and the
+// shell but is not passed on to this process. Stop when the parent is gone
+// rather than serve on as an orphan nobody can Ctrl-C.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) {
+    console.log(`mock: the parent process (pid ${parentPid}) is gone, stopping both servers`);
+    void shutDown(0);
+  }
+}, 500).unref();
+
 for (const server of running) {
   server.exited.then((code) => {
     if (stopping) return;
