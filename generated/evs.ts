@@ -14,7 +14,7 @@ export interface paths {
                  *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
                  *     project named after the region) or in the console under My Credentials >
                  *     API Credentials.
-                 * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -33,7 +33,8 @@ export interface paths {
          *     A create that timed out may still have been accepted: look for the disks
          *     before sending it again, or you may create them twice.
          *
-         *     Rules between fields, all enforced by this description:
+         *     Rules between fields, all checked by this description (lengths in
+         *     characters; the service counts bytes, see spec/DECISIONS.md, D-NameBytes):
          *     - at most one of `backup_id`, `snapshot_id` and `imageRef`;
          *     - `size` is required except from a backup;
          *     - from a backup, `count` is 1;
@@ -59,7 +60,7 @@ export interface paths {
                  *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
                  *     project named after the region) or in the console under My Credentials >
                  *     API Credentials.
-                 * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
@@ -102,7 +103,7 @@ export interface paths {
                  *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
                  *     project named after the region) or in the console under My Credentials >
                  *     API Credentials.
-                 * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
@@ -138,7 +139,8 @@ export interface components {
         /**
          * VolumeMetadata
          * @description Disk metadata. Only these four keys are accepted when creating a disk, and no
-         *     value may be `null`. Keys and values are at most 255 bytes.
+         *     value may be `null`. Keys and values are at most 255 bytes
+         *     (spec/DECISIONS.md, D-Metadata).
          */
         VolumeMetadata: {
             /**
@@ -170,7 +172,7 @@ export interface components {
          * @description Tags to put on the disk, as a map of key to value, at most 10. A key is 1 to
          *     36 characters of letters, digits, `_`, `-` and Chinese characters
          *     (U+4E00..U+9FFF); a value is up to 43 characters of the same plus `.`, and may
-         *     be empty.
+         *     be empty. A repeated key keeps one value (spec/DECISIONS.md, D-VolumeTags).
          */
         VolumeTags: {
             [key: string]: string;
@@ -184,7 +186,9 @@ export interface components {
         VolumeToCreate: {
             /**
              * @description The availability zone to create the disk in. Creation fails when the zone
-             *     does not exist or does not offer `volume_type`.
+             *     does not exist or does not offer `volume_type`. From a snapshot or a
+             *     backup, it must be the zone of the snapshot (EVS.2054) or of the backup
+             *     (EVS.1049).
              * @example az-dc-1
              */
             availability_zone: string;
@@ -200,14 +204,15 @@ export interface components {
              * @description The size in GB: 1 to 1024 for a system disk, 10 to 32768 for a data disk.
              *     Required for a blank disk and from a snapshot (at least the snapshot's
              *     size) or an image (at least the image's `min_disk`); optional from a
-             *     backup, where it defaults to the backup's size. The service truncates a
-             *     decimal to its integer part, but send an integer.
+             *     backup, where it defaults to the backup's size and may not be smaller
+             *     (EVS.1022). The service truncates a decimal to its integer part, but send
+             *     an integer (spec/DECISIONS.md, D-SizeRange, D-SizeCountIntegers).
              */
             size?: number;
             /**
-             * @description How many disks to create, at most 100. Only 1 when creating from a
-             *     backup. The service truncates a decimal to its integer part, but send an
-             *     integer.
+             * @description How many disks to create, at most 100; 1 when left out. Only 1 when
+             *     creating from a backup. The service truncates a decimal to its integer
+             *     part, but send an integer (spec/DECISIONS.md, D-SizeCountIntegers).
              * @default 1
              */
             count?: number;
@@ -215,15 +220,16 @@ export interface components {
              * @description The disk name, at most 255 bytes; at most 250 bytes when `count` is
              *     greater than 1, because the service appends a suffix such as `-0001` to
              *     tell the disks apart. (The limit is in bytes; the schema checks
-             *     characters, which is exact for ASCII names.)
+             *     characters, which is exact for ASCII names: spec/DECISIONS.md,
+             *     D-NameBytes.)
              */
             name?: string;
-            /** @description The disk description, at most 255 bytes. */
+            /** @description The disk description, at most 255 bytes (spec/DECISIONS.md, D-NameBytes). */
             description?: string;
             /**
              * @description The backup to create the disk from (find it with the backup service's
              *     list-backups API). `null` is accepted and means no backup, as in the
-             *     page's example.
+             *     page's example (spec/DECISIONS.md, D-BackupIdNull).
              */
             backup_id?: string | null;
             /** @description The snapshot to create the disk from. */
@@ -234,13 +240,16 @@ export interface components {
              */
             imageRef?: string;
             /**
-             * @description Create a shared disk (`true`) that several servers can attach, or a normal disk (`false`).
+             * @description Create a shared disk (`true`) that several servers can attach, or a
+             *     normal disk (`false`). A shared disk cannot be made from a system-disk
+             *     image (EVS.2094).
              * @default false
              */
             multiattach?: boolean;
             /**
              * @deprecated
-             * @description Deprecated; use `multiattach`. `'true'` for a shared disk, `'false'` for a normal one (a string, not a boolean).
+             * @description Deprecated; use `multiattach`. `'true'` for a shared disk, `'false'` for
+             *     a normal one (a string, not a boolean: spec/DECISIONS.md, D-Shareable).
              * @enum {string}
              */
             shareable?: "true" | "false";
@@ -276,8 +285,8 @@ export interface components {
          */
         ErrorDetail: {
             /**
-             * @description The service error code (`EVS.xxxx`, `IMG.xxxx`, or `APIGW.xxxx` from the
-             *     API gateway). Look it up in the service's error-code table for the cause
+             * @description The service error code (`EVS.xxxx` or `Common.xxxx` from EVS, `IMG.xxxx`
+             *     from IMS). Look it up in the service's error-code table for the cause
              *     and what to do.
              * @example EVS.1016
              */
@@ -292,7 +301,7 @@ export interface components {
          * EvsError
          * @description An EVS error body: one key naming the kind of error, whose value holds the
          *     code and message. The key is `error` in general, or a specific kind such as
-         *     `badRequest` or `itemNotFound`.
+         *     `badRequest` or `itemNotFound` (spec/DECISIONS.md, D-ErrorType).
          */
         EvsError: {
             [key: string]: components["schemas"]["ErrorDetail"];
@@ -334,13 +343,13 @@ export interface components {
         /**
          * ImageExportOptions
          * @description What to export and how. The object's key, `os-volume_upload_image`, names the
-         *     action; it is the only action this path accepts here.
+         *     action; it is the only action of this path that this description models.
          */
         ImageExportOptions: {
             /**
              * @description The name of the new image: 1 to 128 characters of letters, Chinese
              *     characters, digits, `-`, `.`, `_` and spaces, not starting or ending
-             *     with a space.
+             *     with a space (spec/DECISIONS.md, D-ImageNameChinese).
              */
             image_name: components["schemas"]["ImageName"];
             /**
@@ -352,9 +361,9 @@ export interface components {
             disk_format?: "vhd" | "zvhd" | "zvhd2" | "raw" | "qcow2";
             /**
              * @description Export even when the disk is `in-use`. With `false`, exporting an
-             *     in-use disk is refused; with `true` it goes ahead. Stop the server first
-             *     when you can: the older English edition of the page required stopping
-             *     every server the disk is attached to.
+             *     in-use disk is refused; with `true` it goes ahead. The older English
+             *     edition of the page required stopping every server the disk is attached
+             *     to first (spec/DECISIONS.md, D-ExportConstraint).
              * @default false
              */
             force?: boolean;
@@ -367,8 +376,8 @@ export interface components {
             /**
              * @description The OS type to record on the image: two underscores before `os`, one
              *     after. It takes effect only when the disk's `volume_image_metadata` has
-             *     no `__os_type` yet and the disk is `available`; otherwise the disk's own
-             *     value wins.
+             *     no `__os_type` yet and the disk is `available`; otherwise the value sent
+             *     is ignored. Left out, `linux` is used.
              * @default linux
              * @enum {string}
              */
@@ -386,7 +395,8 @@ export interface components {
          * @description The disk type's specifications. Sent as `extra_specs` (the tables say
          *     `extra_spec`; the examples and the wire say `extra_specs`, see
          *     spec/DECISIONS.md, D-ExtraSpecs). Other backend-specific keys, such as
-         *     `XX:availability_zone` in the page's example, may appear.
+         *     `XX:availability_zone` in the page's example, may appear
+         *     (spec/DECISIONS.md, D-ExtraSpecsKeys).
          */
         VolumeTypeExtraSpecs: {
             /** @description Reserved. */
@@ -395,9 +405,9 @@ export interface components {
             "availability-zone"?: string;
             /** @description Reserved. */
             "HW:availability_zone"?: string;
-            /** @description The availability zones that offer this disk type, comma-separated. */
+            /** @description The availability zones that offer this disk type. */
             "RESKEY:availability_zones"?: string;
-            /** @description The availability zones where this disk type is sold out, comma-separated. */
+            /** @description The availability zones where this disk type is sold out. */
             "os-vendor-extended:sold_out_availability_zones"?: string;
         } & {
             [key: string]: string;
@@ -417,10 +427,10 @@ export interface components {
             is_public?: boolean;
             /**
              * @description The disk type description. The tables type it Integer, but every example
-             *     sends the string `"None"`; it is a string, possibly null (spec/DECISIONS.md,
-             *     D-VolumeTypeDescription).
+             *     sends the string `"None"`; any of the three is accepted
+             *     (spec/DECISIONS.md, D-VolumeTypeDescription).
              */
-            description?: string | null;
+            description?: string | number | null;
             extra_specs?: components["schemas"]["VolumeTypeExtraSpecs"];
             /** @description When the disk type was created, UTC, `YYYY-MM-DDTHH:MM:SS.XXXXXX`. */
             created_at?: string;
@@ -476,8 +486,8 @@ export interface components {
         };
         /**
          * EvsJobStatus
-         * @description `INIT` (initialising), `RUNNING`, then `SUCCESS` or `FAIL`. Only `SUCCESS`
-         *     and `FAIL` are final.
+         * @description `INIT` (initialising), `RUNNING` (running), `SUCCESS` (succeeded) or `FAIL`
+         *     (failed). Poll until the job succeeds or fails.
          * @enum {string}
          */
         EvsJobStatus: "SUCCESS" | "RUNNING" | "FAIL" | "INIT";
@@ -486,6 +496,7 @@ export interface components {
          * @description `createVolume` (one disk), `batchCreateVolume` (several disks; one
          *     `createVolume` sub-job each), `deleteVolume`, `extendVolume`,
          *     `bulkDeleteVolume`, or `deleteSingleVolume` (one disk of a bulk delete).
+         *     A closed list, as the page gives it (spec/DECISIONS.md, D-Required).
          * @enum {string}
          */
         EvsJobType: "createVolume" | "batchCreateVolume" | "deleteVolume" | "extendVolume" | "bulkDeleteVolume" | "deleteSingleVolume";
@@ -518,9 +529,15 @@ export interface components {
              * @example 2016-03-08T07:40:13.219Z
              */
             begin_time?: string;
-            /** @description When the job ended, UTC, `YYYY-MM-DDTHH:MM:SS.SSSZ`; an empty string while it runs. */
+            /**
+             * @description When the job ended, UTC, `YYYY-MM-DDTHH:MM:SS.SSSZ`; an empty string
+             *     while it runs (spec/DECISIONS.md, D-JobTimes).
+             */
             end_time?: string;
-            /** @description The error code when the job failed (look it up in the EVS error codes); `null` otherwise. */
+            /**
+             * @description The error code when the job failed (look it up in the EVS error codes);
+             *     `null` otherwise (spec/DECISIONS.md, D-JobNulls).
+             */
             error_code?: string | null;
             /** @description Why the job failed; `null` otherwise. */
             fail_reason?: string | null;
@@ -546,8 +563,11 @@ export interface components {
     };
     responses: {
         /**
-         * @description The request is invalid: a field breaks a rule above, or the request
-         *     conflicts with the resource's state. `code` says which (EVS.1xxx).
+         * @description The request is invalid: a field breaks a rule above, the request
+         *     conflicts with the state of a disk, snapshot or backup, the token is
+         *     expired or for another project (Common.0013, Common.0018), or the job does
+         *     not exist (Common.0011). `code` (EVS.xxxx or Common.xxxx) says which; the
+         *     EVS error-code table says what to do.
          */
         BadRequest: {
             headers: {
@@ -559,9 +579,10 @@ export interface components {
             };
         };
         /**
-         * @description Authentication failed: the token is missing, expired or for another
-         *     project, or the AK/SK signature does not match. The body comes from EVS or,
-         *     when the API gateway refuses the call first, from the gateway.
+         * @description Not authenticated (EVS.5401), or the account has not yet created the
+         *     agency that encryption needs (EVS.2143). When the API gateway refuses the
+         *     call first (a missing token or a bad AK/SK signature), the body is the
+         *     gateway's.
          */
         Unauthorized: {
             headers: {
@@ -585,8 +606,21 @@ export interface components {
                 "application/json": components["schemas"]["EvsError"] | components["schemas"]["ApiGatewayError"];
             };
         };
-        /** @description The disk, snapshot, backup or job does not exist in this project. */
+        /** @description The disk, snapshot or backup does not exist in this project. */
         NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EvsError"];
+            };
+        };
+        /**
+         * @description The disk quota is used up (EVS.5413): check the disk count and capacity
+         *     quotas of the project.
+         */
+        QuotaExceeded: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -622,13 +656,13 @@ export interface components {
          *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
          *     project named after the region) or in the console under My Credentials >
          *     API Credentials.
-         * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+         * @example a4a5d4098fb4474fa22cd05f897d6b99
          */
         ProjectId: string;
         /**
          * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
          *     cloud or when the account has several projects in the region; it is then
-         *     one of the signed headers.
+         *     one of the signed headers (spec/DECISIONS.md, D-Security).
          * @example e9993fc787d94b6c886cbaa340f9c0f4
          */
         XProjectId: string;
@@ -659,7 +693,7 @@ export interface operations {
                 /**
                  * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
                  *     cloud or when the account has several projects in the region; it is then
-                 *     one of the signed headers.
+                 *     one of the signed headers (spec/DECISIONS.md, D-Security).
                  * @example e9993fc787d94b6c886cbaa340f9c0f4
                  */
                 "X-Project-Id"?: components["parameters"]["XProjectId"];
@@ -670,7 +704,7 @@ export interface operations {
                  *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
                  *     project named after the region) or in the console under My Credentials >
                  *     API Credentials.
-                 * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["ProjectId"];
             };
@@ -696,6 +730,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["QuotaExceeded"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -707,7 +742,7 @@ export interface operations {
                 /**
                  * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
                  *     cloud or when the account has several projects in the region; it is then
-                 *     one of the signed headers.
+                 *     one of the signed headers (spec/DECISIONS.md, D-Security).
                  * @example e9993fc787d94b6c886cbaa340f9c0f4
                  */
                 "X-Project-Id"?: components["parameters"]["XProjectId"];
@@ -718,7 +753,7 @@ export interface operations {
                  *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
                  *     project named after the region) or in the console under My Credentials >
                  *     API Credentials.
-                 * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
@@ -760,7 +795,7 @@ export interface operations {
                 /**
                  * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
                  *     cloud or when the account has several projects in the region; it is then
-                 *     one of the signed headers.
+                 *     one of the signed headers (spec/DECISIONS.md, D-Security).
                  * @example e9993fc787d94b6c886cbaa340f9c0f4
                  */
                 "X-Project-Id"?: components["parameters"]["XProjectId"];
@@ -771,7 +806,7 @@ export interface operations {
                  *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
                  *     project named after the region) or in the console under My Credentials >
                  *     API Credentials.
-                 * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**

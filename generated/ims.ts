@@ -54,7 +54,7 @@ export interface paths {
                  *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
                  *     project named after the region) or in the console under My Credentials >
                  *     API Credentials.
-                 * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
@@ -372,8 +372,8 @@ export interface components {
          */
         ErrorDetail: {
             /**
-             * @description The service error code (`EVS.xxxx`, `IMG.xxxx`, or `APIGW.xxxx` from the
-             *     API gateway). Look it up in the service's error-code table for the cause
+             * @description The service error code (`EVS.xxxx` or `Common.xxxx` from EVS, `IMG.xxxx`
+             *     from IMS). Look it up in the service's error-code table for the cause
              *     and what to do.
              * @example EVS.1016
              */
@@ -454,8 +454,8 @@ export interface components {
             /** @description The job ID. */
             job_id: string;
             /**
-             * @description `INIT` (not started yet), `RUNNING`, then `SUCCESS` or `FAIL`. Only
-             *     `SUCCESS` and `FAIL` are final.
+             * @description `INIT` (not started yet, initialising), `RUNNING` (running), `SUCCESS`
+             *     (finished and succeeded) or `FAIL` (finished and failed).
              * @enum {string}
              */
             status: "SUCCESS" | "FAIL" | "RUNNING" | "INIT";
@@ -463,12 +463,15 @@ export interface components {
             job_type?: string;
             /**
              * @description When the job started, UTC. The page's example uses the form
-             *     `04-Jun-2015 18:11:06:586`, not ISO 8601.
+             *     `04-Jun-2015 18:11:06:586`, not ISO 8601 (spec/DECISIONS.md, D-JobTimes).
              */
             begin_time?: string;
             /** @description When the job ended, UTC. The page's example shows `""` for a finished job. */
             end_time?: string;
-            /** @description The error code when the job failed (an IMS error code); `null` otherwise. */
+            /**
+             * @description The error code when the job failed (an IMS error code); `null` otherwise
+             *     (spec/DECISIONS.md, D-JobNulls).
+             */
             error_code?: string | null;
             /** @description Why the job failed; `null` otherwise. */
             fail_reason?: string | null;
@@ -549,7 +552,7 @@ export interface components {
         /**
          * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
          *     cloud or when the account has several projects in the region; it is then
-         *     one of the signed headers.
+         *     one of the signed headers (spec/DECISIONS.md, D-Security).
          * @example e9993fc787d94b6c886cbaa340f9c0f4
          */
         XProjectId: string;
@@ -558,7 +561,7 @@ export interface components {
          *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
          *     project named after the region) or in the console under My Credentials >
          *     API Credentials.
-         * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+         * @example a4a5d4098fb4474fa22cd05f897d6b99
          */
         ProjectId: string;
         /**
@@ -588,7 +591,7 @@ export interface operations {
                 /**
                  * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
                  *     cloud or when the account has several projects in the region; it is then
-                 *     one of the signed headers.
+                 *     one of the signed headers (spec/DECISIONS.md, D-Security).
                  * @example e9993fc787d94b6c886cbaa340f9c0f4
                  */
                 "X-Project-Id"?: components["parameters"]["XProjectId"];
@@ -627,7 +630,7 @@ export interface operations {
                 /**
                  * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
                  *     cloud or when the account has several projects in the region; it is then
-                 *     one of the signed headers.
+                 *     one of the signed headers (spec/DECISIONS.md, D-Security).
                  * @example e9993fc787d94b6c886cbaa340f9c0f4
                  */
                 "X-Project-Id"?: components["parameters"]["XProjectId"];
@@ -638,7 +641,7 @@ export interface operations {
                  *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
                  *     project named after the region) or in the console under My Credentials >
                  *     API Credentials.
-                 * @example 05e10c4ad5a63a52f52fc6d3b49b7ba4
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
