@@ -70,7 +70,7 @@ export async function waitForEvsJob(
   jobId: string,
   options: WaitOptions<EvsJob> = {},
 ): Promise<EvsJobResult> {
-  const job = await poll<EvsJob>("evs", jobId, options, 10 * 60_000, (signal) =>
+  const { job } = await poll<EvsJob>("evs", jobId, options, 10 * 60_000, (signal) =>
     client.GET("/v1/{project_id}/jobs/{job_id}", {
       params: { path: { job_id: jobId, ...(options.projectId === undefined ? {} : { project_id: options.projectId }) } },
       signal,
@@ -103,7 +103,7 @@ export async function waitForImsJob(
   jobId: string,
   options: WaitOptions<ImsJob> = {},
 ): Promise<ImsJobResult> {
-  const job = await poll<ImsJob>("ims", jobId, options, 60 * 60_000, (signal) =>
+  const { job, response } = await poll<ImsJob>("ims", jobId, options, 60 * 60_000, (signal) =>
     client.GET("/v1/{project_id}/jobs/{job_id}", {
       params: { path: { job_id: jobId, ...(options.projectId === undefined ? {} : { project_id: options.projectId }) } },
       signal,
@@ -128,11 +128,13 @@ export async function waitForImsJob(
   ];
   const [imageId] = imageIds;
   if (imageId === undefined) {
+    const error = HuaweiCloudError.fromResponse(response, job);
     throw new HuaweiCloudError({
-      status: 200,
-      method: "GET",
-      url: "",
+      status: error.status,
+      method: error.method,
+      url: error.url,
       body: job,
+      requestId: error.requestId,
       message: `IMS job ${jobId} succeeded but names no image (entities.image_id is missing)`,
     });
   }
@@ -142,14 +144,14 @@ export async function waitForImsJob(
 type JobLike = { status: string; error?: unknown };
 type PollResult<Job> = { data?: Job; error?: unknown; response: Response };
 
-/** Polls until the job is SUCCESS or FAIL and returns it; throws on anything else. */
+/** Polls until the job is SUCCESS or FAIL and returns it with its answer; throws on anything else. */
 async function poll<Job extends JobLike>(
   service: "evs" | "ims",
   jobId: string,
   options: WaitOptions<Job>,
   defaultTimeoutMs: number,
   get: (signal: AbortSignal) => Promise<PollResult<Job>>,
-): Promise<Job> {
+): Promise<{ job: Job; response: Response }> {
   const o = checkOptions(service, jobId, options, defaultTimeoutMs);
   options.signal?.throwIfAborted();
 
@@ -181,7 +183,7 @@ async function poll<Job extends JobLike>(
           last = data;
           failures = 0;
           options.onPoll?.(data);
-          if (data.status === "SUCCESS" || data.status === "FAIL") return data;
+          if (data.status === "SUCCESS" || data.status === "FAIL") return { job: data, response };
           wait = interval;
           interval = Math.min(Math.round(interval * o.backoff), o.maxIntervalMs);
         } else {

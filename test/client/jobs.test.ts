@@ -140,7 +140,11 @@ describe("waitForImsJob", () => {
 
   it("a SUCCESS that names no image is an error, not an undefined image ID", async () => {
     const { ims } = imsWith(job({ job_id: "j", status: "SUCCESS", entities: {} }));
-    await expect(waitForImsJob(ims, "j")).rejects.toThrow("IMS job j succeeded but names no image");
+    const error = (await waitForImsJob(ims, "j").catch((e: unknown) => e)) as HuaweiCloudError;
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    expect(error.message).toBe(
+      `GET /v1/${PROJECT}/jobs/j failed with HTTP 200: IMS job j succeeded but names no image (entities.image_id is missing)`,
+    );
   });
 });
 
