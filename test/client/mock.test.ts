@@ -122,6 +122,19 @@ describe("errors from the mock", () => {
     expect([error.status, error.code, error.kind]).toEqual([400, "XXX", "error"]);
   });
 
+  it.each([
+    ["evs", "a blank disk without size", { volume: { availability_zone: "az", volume_type: "SSD" } }],
+    ["evs", "a key without encryption", { volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { __system__cmkid: "37b0d52e-c249-40d6-83cb-2b93f22445bd" } } }],
+    ["ims", "tags and image_tags together", { name: "n", instance_id: "i", tags: ["a.b"], image_tags: [{ key: "a", value: "b" }] }],
+    ["ims", "a field of another form", { data_images: [{ name: "d", volume_id: "v" }], image_url: "b:f.qcow2" }],
+  ] as const)("what the types let through, the mock refuses: %s %s", async (service, _what, body) => {
+    const result =
+      service === "evs"
+        ? await evsClient().POST("/v3/{project_id}/cloudvolumes", { body: body as never })
+        : await imsClient().POST("/v2/cloudimages/action", { body: body as never });
+    expect(result.response.status).toBe(400);
+  });
+
   it("no credentials: 401 with the EVS body", async () => {
     const evs = evsClient({ credentials: false });
     const error = (await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] })).catch(

@@ -164,6 +164,24 @@ describe("IMS create an image: mistakes do not compile (oneOf, allOf, unevaluate
   });
 });
 
+describe("rules the types cannot express compile, and are left to the mock and the service", () => {
+  // if/then, dependentSchemas and "exactly one form" (oneOf of closed forms) have no
+  // TypeScript equivalent in openapi-typescript's output; test/client/mock.test.ts shows
+  // the mock refusing each of these bodies.
+  test("conditional requirements (if/then) and mutually exclusive fields", () => {
+    // size is required unless the disk comes from a backup
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD" } } });
+    // __system__cmkid needs __system__encrypted: "1" (dependentSchemas)
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { __system__cmkid: "37b0d52e-c249-40d6-83cb-2b93f22445bd" } } },
+    });
+    // only one of tags and image_tags
+    ims.POST("/v2/cloudimages/action", { body: { name: "n", instance_id: "i", tags: ["a.b"], image_tags: [{ key: "a", value: "b" }] } });
+    // a field of another form: TypeScript checks excess fields against the union as a whole
+    ims.POST("/v2/cloudimages/action", { body: { data_images: [{ name: "d", volume_id: "v" }], image_url: "b:f.qcow2" } });
+  });
+});
+
 describe("paths and parameters", () => {
   test("project_id may be left out (the client fills it in); other path parameters may not", () => {
     evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j" } } });
