@@ -137,11 +137,11 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
       }
     },
   });
-  fillPathParameters(client, service, projectId);
+  const signer = credentials?.kind === "aksk" ? akskMiddleware(credentials.keys) : undefined;
+  wrapMethods(client, service, projectId, signer);
 
   client.use(recordRequests);
-  if (credentials?.kind === "aksk") {
-    const signer = akskMiddleware(credentials.keys);
+  if (signer) {
     client.use(signer);
     // The signature covers the headers, so the signer must run after every other middleware:
     // middleware registered later goes in before it.
@@ -280,9 +280,10 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
 /**
  * Wraps the client's methods so that `{project_id}` is filled from the client's project ID
  * when a call leaves it out, and a path with a parameter missing or empty is refused
- * (openapi-fetch would send `{job_id}` literally, or hit another resource).
+ * (openapi-fetch would send `{job_id}` literally, or hit another resource). A call's own
+ * `middleware` runs after the client's, so with AK/SK the request is signed again after it.
  */
-function fillPathParameters(client: Client<any>, service: Service, projectId: string | undefined): void {
+function wrapMethods(client: Client<any>, service: Service, projectId: string | undefined, signer: Middleware | undefined): void {
   const label = `${service.toUpperCase()} client`;
   const prepare = (path: unknown, init: unknown): Record<string, unknown> => {
     const options = (typeof init === "object" && init !== null ? init : {}) as Record<string, any>;
@@ -300,7 +301,11 @@ function fillPathParameters(client: Client<any>, service: Service, projectId: st
       }
       if (value === "") throw new TypeError(`${label}: params.path.${name} must not be empty`);
     }
-    return { ...options, params: { ...params, path: values } };
+    const prepared: Record<string, unknown> = { ...options, params: { ...params, path: values } };
+    if (signer && Array.isArray(options.middleware) && options.middleware.length > 0) {
+      prepared.middleware = [...options.middleware, signer];
+    }
+    return prepared;
   };
   const target = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const method of METHODS) {

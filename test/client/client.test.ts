@@ -155,6 +155,18 @@ describe("credentials", () => {
     expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
   });
 
+  it("a call's own middleware runs after the client's, and the request is signed again after it", async () => {
+    const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret" };
+    const double = fetchDouble(json(200, { job_id: "j", status: "RUNNING" }));
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: double.fetch, env: {} });
+    const middleware = [{ onRequest: ({ request }: { request: Request }) => void request.headers.set("X-Call", "1") }];
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } }, middleware });
+    const [sent] = double.requests;
+    expect(sent?.headers.authorization).toContain("SignedHeaders=host;x-call;x-project-id;x-sdk-date,");
+    expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
+    expect(middleware).toHaveLength(1); // the caller's array is left alone
+  });
+
   it("without credentials, reads HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN", async () => {
     const env = { HUAWEICLOUD_SDK_AK: "AKFROMENV", HUAWEICLOUD_SDK_SK: "sk-from-env", HUAWEICLOUD_SDK_SECURITY_TOKEN: "sts-env", HUAWEICLOUD_SDK_PROJECT_ID: PROJECT };
     const double = fetchDouble(accepted());
