@@ -191,7 +191,7 @@ describe("docs index", () => {
         const doc = expectedDoc(service, lang);
         const link = page.locator(`a[href="${service}/${lang}/index.html"]`);
         await visible(link, `link to ${service}/${lang}`);
-        expect(await link.textContent()).toBe(doc.info.title);
+        expect(await link.textContent()).toBe((doc.info as { title: string }).title);
       }
     }
     await page.screenshot({ path: join(screenshots, "index.png") });
