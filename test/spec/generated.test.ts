@@ -3,7 +3,7 @@
 // spec edit without `npm run bundle && npm run generate`, a hand edit of a
 // generated file, or a stray file in generated/ fails here.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,5 +27,15 @@ describe("generated/ is up to date", () => {
   it.each(written)("%s matches what the scripts write now (run `npm run bundle && npm run generate`)", (file) => {
     const current = readFileSync(join(repoRoot, "generated", file), "utf8");
     expect(current === readFileSync(join(fresh, file), "utf8")).toBe(true);
+  });
+
+  it("types are generated without reading any redocly.yaml (this repo's is for Redocly CLI 2.x)", () => {
+    // A config that Redocly would refuse to load, in the folder generate.mjs runs from.
+    const elsewhere = mkdtempSync(join(tmpdir(), "generate-cwd-"));
+    writeFileSync(join(elsewhere, "redocly.yaml"), "extends:\n  - no-such-ruleset\ndecorators:\n  no-such-decorator: on\n");
+    execFileSync(process.execPath, [join(repoRoot, "scripts/generate.mjs"), "--from", fresh, "--out", elsewhere], { cwd: elsewhere, stdio: "pipe" });
+    for (const file of ["evs.ts", "ims.ts"]) {
+      expect(readFileSync(join(elsewhere, file), "utf8") === readFileSync(join(fresh, file), "utf8")).toBe(true);
+    }
   });
 });
