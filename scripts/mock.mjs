@@ -6,15 +6,17 @@
 // It refuses to start when generated/ is stale (spec/ changed without
 // `npm run bundle`), rather than bundling itself: generated/ is committed and
 // checked by a test, and a mock should not rewrite tracked files behind the
-// user's back. So what it serves is always what spec/ says.
+// user's back. So what it serves is always what spec/ says. (A check that
+// passed is remembered in node_modules/.cache until spec/ or generated/ change.)
 //
 // Prism runs with --errors: a response example that breaks its own schema is
 // answered with a 500 problem instead of being served as if it were valid.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { bundlePath, repoRoot, startPrism } from "./lib/prism.mjs";
 
 /** @typedef {import("./lib/prism.mjs").MockServer} MockServer */
@@ -44,27 +46,55 @@ function portOf({ variable, fallback }) {
 /** The bundles that spec/ gives now, compared with generated/. */
 function staleBundles() {
   const fresh = mkdtempSync(join(tmpdir(), "mock-bundle-"));
+  let failure = "";
+  /** @type {Service[]} */
+  let stale = [];
   try {
-    try {
-      execFileSync(process.execPath, [join(repoRoot, "scripts/bundle.mjs"), "--out", fresh], { stdio: "pipe" });
-    } catch (error) {
-      const { stderr, stdout } = /** @type {{ stderr?: Buffer, stdout?: Buffer }} */ (error);
-      die(`spec/ does not bundle, so there is nothing valid to serve:\n${stdout ?? ""}${stderr ?? ""}`);
-    }
-    return services
+    execFileSync(process.execPath, [join(repoRoot, "scripts/bundle.mjs"), "--out", fresh], { stdio: "pipe" });
+    stale = services
       .map(({ service }) => service)
-      .filter((service) => {
-        let committed;
-        try {
-          committed = readFileSync(bundlePath(service), "utf8");
-        } catch {
-          return true;
-        }
-        return committed !== readFileSync(join(fresh, `${service}.openapi.json`), "utf8");
-      });
+      .filter((service) => readOrNull(bundlePath(service)) !== readOrNull(join(fresh, `${service}.openapi.json`)));
+  } catch (error) {
+    const { stderr, stdout } = /** @type {{ stderr?: Buffer, stdout?: Buffer }} */ (error);
+    failure = `${stdout ?? ""}${stderr ?? ""}` || String(error);
   } finally {
     rmSync(fresh, { recursive: true, force: true });
   }
+  if (failure) die(`spec/ does not bundle, so there is nothing valid to serve:\n${failure}`);
+  return stale;
+}
+
+/** @param {string} file */
+function readOrNull(file) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+// Bundling takes a second or two, so a check that passed is remembered, keyed
+// by a hash of everything the bundles depend on (spec/, the bundler and its
+// configuration and version) and of generated/ itself: any change to any of
+// them means a new check.
+const cacheDir = join(repoRoot, "node_modules/.cache/huaweicloud-mock");
+
+function checkKey() {
+  const hash = createHash("sha256");
+  const specFiles = readdirSync(join(repoRoot, "spec"), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(repoRoot, join(entry.parentPath, entry.name)))
+    .sort();
+  const files = [
+    ...specFiles,
+    "redocly.yaml",
+    "scripts/bundle.mjs",
+    "node_modules/@redocly/cli/package.json",
+    "node_modules/@redocly/openapi-core/package.json",
+    ...services.map(({ service }) => relative(repoRoot, bundlePath(service))),
+  ];
+  for (const file of files) hash.update(`${file}\0${readOrNull(join(repoRoot, file)) ?? "(missing)"}\0`);
+  return hash.digest("hex");
 }
 
 /** Whether the port can be bound on 127.0.0.1 now (checked first, so a busy port fails fast). */
@@ -83,12 +113,21 @@ for (const [i, { label, variable }] of services.entries()) {
   if (!(await portIsFree(port))) die(`port ${port} for ${label} is in use on 127.0.0.1; choose another with ${variable}=<port>`);
 }
 
-const stale = staleBundles();
-if (stale.length > 0) {
-  die(
-    `${stale.map((s) => `generated/${s}.openapi.json`).join(" and ")} ${stale.length > 1 ? "are" : "is"} stale: ` +
-      "spec/ has changed since the last `npm run bundle`. Run `npm run bundle`, then `npm run mock` again.",
-  );
+const key = checkKey();
+if (!existsSync(join(cacheDir, key))) {
+  const stale = staleBundles();
+  if (stale.length > 0) {
+    die(
+      `${stale.map((s) => `generated/${s}.openapi.json`).join(" and ")} ${stale.length > 1 ? "are" : "is"} stale: ` +
+        "spec/ has changed since the last `npm run bundle`. Run `npm run bundle`, then `npm run mock` again.",
+    );
+  }
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, key), "");
+  } catch {
+    // no cache: the next start checks again
+  }
 }
 
 /** @type {MockServer[]} */
