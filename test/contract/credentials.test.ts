@@ -16,7 +16,7 @@ const credentials: Array<[string, Record<string, string>, "accepted" | "refused"
 ];
 
 for (const service of ["evs", "ims"] as const satisfies Service[]) {
-  describe(`mock, ${service}: credentials`, () => {
+  describe.concurrent(`mock, ${service}: credentials`, () => {
     const validator = createValidator(service);
     const cases = operationsOf(service).flatMap((op) =>
       credentials.map(([who, headers, outcome]) => [`${op.operationId} with ${who} is ${outcome}`, op, headers, outcome] as const),

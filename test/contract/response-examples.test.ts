@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startPrism, type MockServer } from "../../scripts/lib/prism.mjs";
 import { loadBundle } from "../support/openapi.js";
 import { call, operationsOf, token, violationsOf, type Operation, type Service } from "./mock.js";
@@ -15,7 +15,7 @@ import { call, operationsOf, token, violationsOf, type Operation, type Service }
 const bodyFor = (op: Operation) => op.requestExamples[0]?.value;
 
 for (const service of ["evs", "ims"] as const satisfies Service[]) {
-  describe(`mock --errors, ${service}: no response example breaks its schema`, () => {
+  describe.concurrent(`mock --errors, ${service}: no response example breaks its schema`, () => {
     const cases = operationsOf(service).flatMap((op) =>
       op.responses.flatMap((response) =>
         response.examples.map(
@@ -47,33 +47,30 @@ for (const service of ["evs", "ims"] as const satisfies Service[]) {
 }
 
 describe("mock --errors: the response check can fail", () => {
-  let broken: MockServer;
-  let folder: string;
-
-  beforeAll(async () => {
-    // A copy of the EVS bundle whose SUCCESS job example has a status the
-    // schema's enum does not allow.
+  // A copy of the EVS bundle whose SUCCESS job example has a status the
+  // schema's enum does not allow. Started when the file loads, so Prism boots
+  // while the examples above are requested.
+  const folder = mkdtempSync(join(tmpdir(), "broken-example-"));
+  const broken: Promise<MockServer> = (() => {
     const doc = loadBundle("evs") as any;
     doc.components.examples.success.value.status = "DONE";
-    folder = mkdtempSync(join(tmpdir(), "broken-example-"));
     const document = join(folder, "evs.openapi.json");
     writeFileSync(document, JSON.stringify(doc));
-    broken = await startPrism("evs", { errors: true, document });
-  }, 30_000);
+    return startPrism("evs", { errors: true, document });
+  })();
+  broken.catch(() => {}); // reported by the test that awaits it
 
   afterAll(async () => {
-    await broken?.stop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    await (await broken.catch(() => undefined))?.stop();
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it("an example whose job status is not in the enum is answered with a 500 naming response.body.status", async () => {
-    const response = await fetch(`${broken.baseUrl}/v1/p1/jobs/j1`, {
-      headers: { ...token, prefer: "example=success" },
-    });
+    const { baseUrl } = await broken;
+    const response = await fetch(`${baseUrl}/v1/p1/jobs/j1`, { headers: { ...token, prefer: "example=success" } });
     expect(response.status).toBe(500);
-    const violations = violationsOf(response);
-    expect(violations).toContainEqual(
+    expect(violationsOf(response)).toContainEqual(
       expect.objectContaining({ location: ["response", "body", "status"], code: "enum" }),
     );
-  });
+  }, 30_000);
 });

@@ -38,6 +38,6 @@ function check(rules: Rule[]) {
   });
 }
 
-describe("mock, EVS create disks: each documented rule is enforced", () => check(createVolumesRules));
-describe("mock, EVS export a disk as an image: each documented rule is enforced", () => check(exportVolumeToImageRules));
-describe("mock, IMS create a private image: each documented rule is enforced", () => check(createImageRules));
+describe.concurrent("mock, EVS create disks: each documented rule is enforced", () => check(createVolumesRules));
+describe.concurrent("mock, EVS export a disk as an image: each documented rule is enforced", () => check(exportVolumeToImageRules));
+describe.concurrent("mock, IMS create a private image: each documented rule is enforced", () => check(createImageRules));
