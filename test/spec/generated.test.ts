@@ -3,14 +3,18 @@
 // spec edit without `npm run bundle && npm run generate`, a hand edit of a
 // generated file, or a stray file in generated/ fails here.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/openapi.js";
 
 describe("generated/ is up to date", () => {
   const fresh = mkdtempSync(join(tmpdir(), "generated-"));
+  const elsewhere = mkdtempSync(join(tmpdir(), "generate-cwd-"));
+  afterAll(() => {
+    for (const dir of [fresh, elsewhere]) rmSync(dir, { recursive: true, force: true });
+  });
   const run = (script: string, ...args: string[]) =>
     execFileSync(process.execPath, [join(repoRoot, "scripts", script), ...args], { stdio: "pipe" });
   run("bundle.mjs", "--out", fresh);
@@ -31,7 +35,6 @@ describe("generated/ is up to date", () => {
 
   it("types are generated without reading any redocly.yaml (this repo's is for Redocly CLI 2.x)", () => {
     // A config that Redocly would refuse to load, in the folder generate.mjs runs from.
-    const elsewhere = mkdtempSync(join(tmpdir(), "generate-cwd-"));
     writeFileSync(join(elsewhere, "redocly.yaml"), "extends:\n  - no-such-ruleset\ndecorators:\n  no-such-decorator: on\n");
     execFileSync(process.execPath, [join(repoRoot, "scripts/generate.mjs"), "--from", fresh, "--out", elsewhere], { cwd: elsewhere, stdio: "pipe" });
     for (const file of ["evs.ts", "ims.ts"]) {
