@@ -154,12 +154,15 @@ async function openDocs(page: Page, service: Service, lang: Lang, hash = "") {
 }
 
 /**
- * Redoc prerenders the page, then takes it over in the browser; only then do
- * its links and menus work. The sidebar's "API docs by" logo is drawn only
- * once Redoc has mounted, so it is the sign.
+ * Redoc prerenders the page, then takes it over in the browser (React
+ * hydration); only then do its links and menus work. React marks each DOM
+ * node it has taken over with a `__reactFiber$...` property.
  */
 async function redocMounted(page: Page) {
-  await page.locator('img[alt="redocly logo"]').waitFor({ state: "attached", timeout: 30_000 });
+  await page.waitForFunction(() => {
+    const link = document.querySelector('[data-component-name="Menu/Menu"] a');
+    return link !== null && Object.keys(link).some((key) => key.startsWith("__reactFiber$"));
+  }, undefined, { timeout: 30_000 });
 }
 
 /** Waits for a locator to be visible; fails with `what` and what the page showed. */
@@ -220,7 +223,8 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       const tagLink = sidebar(page).getByRole("link", { name: tag["x-displayName"] ?? tag.name, exact: true });
       const operationLink = sidebar(page).locator("a").filter({ hasText: new RegExp(`^${escapeRegExp(operation.summary)}\\s*${method}$`, "i") });
       if (!(await operationLink.isVisible())) await tagLink.click();
-      await operationLink.click({ timeout: 10_000 });
+      await visible(operationLink, `${where}: menu entry "${operation.summary}" under "${tag["x-displayName"] ?? tag.name}" (is the operation missing from the page?)`);
+      await operationLink.click();
 
       const heading = operationHeading(page, operation.summary);
       await visible(heading, `${where}: summary heading "${operation.summary}"`);
