@@ -10,7 +10,9 @@
 //
 // English pages show the bundle as it is. Other languages show the bundle
 // with its prose replaced from spec/i18n/<lang>/<service>.yaml
-// (scripts/lib/i18n.mjs), so a translation can change words only.
+// (scripts/lib/i18n.mjs), so a translation can change words only. Prose whose
+// translation is missing or out of date stays English, with a warning (the
+// tests require every translation to be complete and current).
 //
 // The pages work with no network: `redocly build-docs --inlineBundle` puts
 // Redoc (the copy shipped in @redocly/cli) into each page, the template
@@ -20,7 +22,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { applyTranslation, loadTranslation, services } from "./lib/i18n.mjs";
+import { applyTranslationLeniently, describeProblems, loadTranslation, services } from "./lib/i18n.mjs";
 import { repoRoot } from "./lib/prism.mjs";
 
 const run = promisify(execFile);
@@ -60,7 +62,16 @@ const template = join(repoRoot, "scripts/docs/page.hbs");
  */
 async function renderPage(service, page) {
   const english = JSON.parse(readFileSync(join(repoRoot, "generated", `${service}.openapi.json`), "utf8"));
-  const doc = page.translation ? applyTranslation(english, loadTranslation(service, page.translation)) : english;
+  let doc = english;
+  if (page.translation) {
+    const translated = applyTranslationLeniently(english, loadTranslation(service, page.translation));
+    doc = translated.doc;
+    const problems = describeProblems(translated.problems);
+    if (problems) {
+      console.warn(`warning: ${service} (${page.lang}) shows English where spec/i18n/${page.translation}/${service}.yaml is not up to date`
+        + ` (the tests fail until it is; \`node scripts/i18n.mjs --update\` adds the missing entries):\n${problems}`);
+    }
+  }
   const dir = join(outDir, service, page.lang);
   mkdirSync(dir, { recursive: true });
   const specFile = join(dir, "openapi.json");

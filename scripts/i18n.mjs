@@ -38,6 +38,15 @@ for (const lang of languages) {
         const entry = yaml.get(pointer);
         if (entry === undefined) yaml.set(pointer, { en, [key]: "" });
       }
+      // Keep the file in document order (a tag's display name after its
+      // description); entries that name no prose go last, for a human to remove.
+      const order = [...prose.keys()];
+      const rank = (/** @type {string} */ pointer) => {
+        const tag = /^(\/tags\/\d+)\/x-displayName$/.exec(pointer);
+        const index = order.indexOf(tag ? `${tag[1]}/description` : pointer);
+        return index === -1 ? Infinity : index + (tag ? 0.5 : 0);
+      };
+      /** @type {any[]} */ (yaml.contents.items).sort((a, b) => rank(String(a.key)) - rank(String(b.key)));
       writeFileSync(file, yaml.toString({ lineWidth: 0 }));
       console.log(`${file}: entries to translate now have \`${key}: ""\``);
     }

@@ -171,9 +171,43 @@ export function isTranslated(english, text) {
 export function applyTranslation(doc, translation) {
   const problems = checkTranslation(doc, translation);
   const listed = Object.entries(problems).filter(([, list]) => list.length);
-  if (listed.length) {
-    throw new Error(`the translation does not match the bundle:\n${listed.map(([kind, list]) => `${kind}:\n  ${list.join("\n  ")}`).join("\n")}`);
+  if (listed.length) throw new Error(`the translation does not match the bundle:\n${describeProblems(problems)}`);
+  return putProse(doc, translation);
+}
+
+/**
+ * Like applyTranslation, but keeps the English wherever the translation is
+ * missing, stale or wrong, and says where: for building the docs while the
+ * English is being edited. (The tests use applyTranslation.)
+ * @template T
+ * @param {T} doc @param {Translation} translation
+ * @returns {{ doc: T, problems: ReturnType<typeof checkTranslation> }}
+ */
+export function applyTranslationLeniently(doc, translation) {
+  const problems = checkTranslation(doc, translation);
+  const prose = proseFields(doc);
+  /** @type {Translation} */
+  const usable = new Map();
+  for (const [pointer, entry] of translation) {
+    const english = prose.get(pointer) ?? tagDisplayNameSource(doc, pointer);
+    if (english === entry.en && isTranslated(english, entry.text)) usable.set(pointer, entry);
   }
+  return { doc: putProse(doc, usable), problems };
+}
+
+/** @param {ReturnType<typeof checkTranslation>} problems */
+export function describeProblems(problems) {
+  return Object.entries(problems)
+    .filter(([, list]) => list.length)
+    .map(([kind, list]) => `${kind} (${list.length}):\n  ${list.join("\n  ")}`)
+    .join("\n");
+}
+
+/**
+ * @template T
+ * @param {T} doc @param {Translation} translation @returns {T}
+ */
+function putProse(doc, translation) {
   const copy = structuredClone(doc);
   for (const [pointer, { text }] of translation) {
     const tokens = pointer.slice(1).split("/").map(unescapeToken);

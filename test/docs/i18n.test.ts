@@ -79,7 +79,7 @@ describe("prose fields", () => {
     const problems = checkTranslation(doc, moved);
     expect(problems.missing.join("\n")).toContain(pointer);
     expect(problems.notProse).toHaveLength(2);
-    expect(() => applyTranslation(doc, moved)).toThrow(/missing:[\s\S]*notProse:/);
+    expect(() => applyTranslation(doc, moved)).toThrow(/missing \(1\):[\s\S]*notProse \(2\):/);
   });
 
   it("let a tag get a display name, whose English is the tag's name", () => {
