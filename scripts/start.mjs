@@ -8,6 +8,9 @@
 //   IMS_MOCK_PORT  IMS mock port  (default 4011)
 //
 //   node scripts/start.mjs --no-build   serve what is already built
+//
+// Ctrl-C, SIGTERM or SIGHUP, or the end of the process that started it,
+// stops the build or the servers it started.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -49,6 +52,17 @@ for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
     void shutdown(signal === "SIGINT" ? 130 : 143);
   });
 }
+
+// `npm start` runs this under `sh -c`; when npm itself is stopped (SIGTERM
+// from a process manager), the shell dies without passing the signal on.
+// Stop too when the parent goes away, rather than leave servers behind.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent && !stopping) {
+    console.log("\nthe parent process exited: stopping the docs server and the mocks");
+    void shutdown(143);
+  }
+}, 500).unref();
 
 function build() {
   // npm sets npm_execpath when it runs this script; fall back to `npm` on PATH.
