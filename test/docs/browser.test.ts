@@ -9,7 +9,7 @@
 // spec/i18n (not from the copy the site renders), so a page that loses an
 // operation, a field or a translation fails here.
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -28,9 +28,10 @@ const languages = ["en", "zh-CN"] as const;
 type Lang = (typeof languages)[number];
 
 function findChromium(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   try {
-    return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
+    const path = process.env.CHROMIUM_PATH || execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
+    accessSync(path, constants.X_OK);
+    return path;
   } catch {
     throw new Error(
       "Chromium is not installed, and the docs browser test needs it.\n"
@@ -106,18 +107,25 @@ let context: BrowserContext;
 let server: StaticServer;
 let workDir: string;
 
+// Set up once for every test below. A failure (Chromium missing, say) is
+// kept and thrown by each test, so they fail with it rather than be skipped.
+let setupError: unknown;
 beforeAll(async () => {
-  const executablePath = findChromium();
-  workDir = mkdtempSync(join(tmpdir(), "docs-browser-"));
-  const site = join(workDir, "site");
-  await promisify(execFile)(process.execPath, [join(repoRoot, "scripts/docs.mjs"), "--out", site], { maxBuffer: 16 * 1024 * 1024 });
-  server = await serveFolder(site);
-  context = await chromium.launchPersistentContext(join(workDir, "profile"), {
-    executablePath,
-    args: chromiumFlags,
-    viewport: { width: 1400, height: 900 },
-  });
-  mkdirSync(screenshots, { recursive: true });
+  try {
+    const executablePath = findChromium();
+    workDir = mkdtempSync(join(tmpdir(), "docs-browser-"));
+    const site = join(workDir, "site");
+    await promisify(execFile)(process.execPath, [join(repoRoot, "scripts/docs.mjs"), "--out", site], { maxBuffer: 16 * 1024 * 1024 });
+    server = await serveFolder(site);
+    context = await chromium.launchPersistentContext(join(workDir, "profile"), {
+      executablePath,
+      args: chromiumFlags,
+      viewport: { width: 1400, height: 900 },
+    });
+    mkdirSync(screenshots, { recursive: true });
+  } catch (error) {
+    setupError = error;
+  }
 }, 240_000);
 
 afterAll(async () => {
@@ -128,6 +136,7 @@ afterAll(async () => {
 
 /** A fresh tab that records console errors and every request that failed or left the server. */
 async function openTab() {
+  if (setupError) throw setupError;
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
