@@ -2,8 +2,8 @@
 // builds the site into a temporary folder, serves it on a free loopback
 // port, refuses every request that goes anywhere else, and checks that a
 // reader can browse every operation, every request field of the create
-// operations and the Chinese text, with no console error and no failed
-// request. A screenshot of each view goes to test-results/docs/.
+// operations, the request and response examples and the Chinese text, with
+// no console error and no failed request. A screenshot of each view goes to test-results/docs/.
 //
 // What the pages must show is computed from generated/*.openapi.json and
 // spec/i18n (not from the copy the site renders), so a page that loses an
@@ -257,6 +257,19 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
           await visible(page.getByRole("menuitem").filter({ hasText: new RegExp(`^${escapeRegExp(summary)}$`) }), `${where}: request example "${summary}"`);
         }
         await chooser.click();
+      }
+
+      // The success response's examples, shown first in the response panel.
+      const success = Object.entries(operation.responses as Record<string, any>).find(([code]) => code.startsWith("2"));
+      const responseExamples = Object.values(deref(doc, success?.[1])?.content?.["application/json"]?.examples ?? {})
+        .map((example: any) => deref(doc, example) as { summary: string; value: unknown });
+      if (responseExamples.length) {
+        const samples = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
+        await visible(samples.getByText(firstString(responseExamples[0]!.value)!).first(), `${where}: ${success![0]} response example's body`);
+      }
+      if (responseExamples.length > 1) {
+        const chooser = page.getByRole("button").filter({ hasText: new RegExp(`^${escapeRegExp(responseExamples[0]!.summary)}$`) }).first();
+        await visible(chooser, `${where}: ${success![0]} response example menu "${responseExamples[0]!.summary}"`);
       }
 
       const forms = requestForms(doc, operation);
