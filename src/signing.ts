@@ -87,7 +87,9 @@ async function canonicalize(
   const entries = [...headers].sort(([a], [b]) => compare(a, b));
   const signedHeaders = entries.map(([name]) => name).join(";");
 
-  const payloadHash = headers.get("x-sdk-content-sha256") ?? (await sha256Hex(input.body ?? EMPTY));
+  const payloadHash =
+    headers.get("x-sdk-content-sha256") ??
+    (input.body === undefined || input.body.length === 0 ? EMPTY_SHA256 : await sha256Hex(input.body));
 
   const canonical = [
     fetchMethod(input.method),
@@ -183,7 +185,8 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // ---------------------------------------------------------------------------------------------
 // SHA-256 and HMAC-SHA256, as lower-case hex. Text is hashed as UTF-8 on both paths.
 
-const EMPTY = new Uint8Array();
+/** The SHA-256 of no bytes: the payload hash of every request without a body. */
+const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /** The part of node:crypto used here (declared, not imported, so no Node types are needed). */
 interface NodeHashes {
