@@ -1,0 +1,143 @@
+// Client overhead: requests per second of the typed client (createEvsClient().POST create
+// disks) against a local keep-alive node:http server in a child process, next to raw fetch
+// sending the same request (same URL, headers and body bytes; with AK/SK, signed by hand with
+// signRequest) and parsing the same JSON answer. With a token, two more rows split the gap:
+// fetch(new Request(...)) (what openapi-fetch hands to fetch) and a bare openapi-fetch client.
+//
+// Every round runs each variant once, in a rotating order, so load from elsewhere on the
+// machine hits all of them alike; a ratio is the median over rounds of (variant / reference in
+// the same round). CPU time per request is this process's user+system time (the server is
+// another process), which the machine's other load disturbs far less than wall time.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import createClient from "openapi-fetch";
+import { buildClient, repoRoot } from "./lib/build.mjs";
+import { startServer } from "./lib/child.mjs";
+import { median } from "./lib/stats.mjs";
+
+const config = {
+  concurrency: Number(process.env.BENCH_CLIENT_CONCURRENCY ?? 16),
+  roundMs: Number(process.env.BENCH_CLIENT_ROUND_MS ?? 350),
+  rounds: Number(process.env.BENCH_CLIENT_ROUNDS ?? 7),
+};
+
+const PROJECT = "0123456789abcdef0123456789abcdef";
+const TOKEN = "MIIbench-token-0123456789abcdef0123456789abcdef";
+const KEYS = { ak: "AKBENCHAKBENCHAKBENC", sk: "bench-secret-key-0123456789abcdefghijklmn" };
+const bundle = JSON.parse(readFileSync(join(repoRoot, "generated/evs.openapi.json"), "utf8"));
+const BODY = bundle.components.examples["encrypted-ssd"].value;
+const JOB_ID = bundle.components.examples["job-accepted"].value.job_id;
+
+/** Closed loop: `concurrency` callers, each sending its next request when its last one is answered. */
+async function measure(call) {
+  let done = 0;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const end = start + config.roundMs;
+  const caller = async () => {
+    while (performance.now() < end) {
+      await call();
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: config.concurrency }, caller));
+  const seconds = (performance.now() - start) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
+  return { rps: done / seconds, cpuUs: (user + system) / done };
+}
+
+export async function run() {
+  const { createEvsClient, signRequest } = await import(pathToFileURL(await buildClient()).href);
+  const server = await startServer();
+  try {
+    const url = `${server.baseUrl}/v3/${PROJECT}/cloudvolumes`;
+    const utf8 = new TextEncoder();
+    const check = (data) => {
+      if (data?.job_id !== JOB_ID) throw new Error(`unexpected answer: ${JSON.stringify(data)}`);
+    };
+    const tokenHeaders = { "Content-Type": "application/json", "X-Auth-Token": TOKEN };
+    const tokenClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: { token: TOKEN }, env: {} });
+    const akskClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: KEYS, env: {} });
+    const bare = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
+    const json = async (response) => {
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      check(await response.json());
+    };
+
+    const variants = {
+      rawToken: {
+        label: "raw fetch(url, init)",
+        call: async () => json(await fetch(url, { method: "POST", headers: tokenHeaders, body: JSON.stringify(BODY) })),
+      },
+      requestToken: {
+        label: "fetch(new Request(url, init))",
+        call: async () => json(await fetch(new Request(url, { method: "POST", headers: tokenHeaders, body: JSON.stringify(BODY) }))),
+      },
+      bareToken: {
+        label: "bare openapi-fetch client",
+        call: async () =>
+          check((await bare.POST("/v3/{project_id}/cloudvolumes", { params: { path: { project_id: PROJECT } }, body: BODY })).data),
+      },
+      clientToken: {
+        label: "typed client (createEvsClient)",
+        call: async () => check((await tokenClient.POST("/v3/{project_id}/cloudvolumes", { body: BODY })).data),
+      },
+      // What a raw-fetch user writes to send the same signed request the client sends.
+      rawAksk: {
+        label: "raw fetch(url, init) + signRequest",
+        call: async () => {
+          const body = utf8.encode(JSON.stringify(BODY));
+          const headers = { "Content-Type": "application/json", "X-Project-Id": PROJECT };
+          const added = await signRequest({ method: "POST", url, headers, body }, KEYS);
+          await json(await fetch(url, { method: "POST", headers: { ...headers, ...added }, body }));
+        },
+      },
+      clientAksk: {
+        label: "typed client (createEvsClient)",
+        call: async () => check((await akskClient.POST("/v3/{project_id}/cloudvolumes", { body: BODY })).data),
+      },
+    };
+    const names = Object.keys(variants);
+    const samples = Object.fromEntries(names.map((name) => [name, []]));
+
+    for (const name of names) await variants[name].call(); // each must work before it is timed
+    for (const name of names) await measure(variants[name].call); // warm-up, not counted
+    for (let round = 0; round < config.rounds; round++) {
+      const order = names.map((_, i) => names[(i + round) % names.length]);
+      if (round % 2 === 1) order.reverse();
+      for (const name of order) samples[name].push(await measure(variants[name].call));
+    }
+
+    const row = (name, reference, auth) => {
+      const s = samples[name];
+      const r = samples[reference];
+      return {
+        auth,
+        name,
+        label: variants[name].label,
+        reference: name === reference,
+        rps: median(s.map((x) => x.rps)),
+        cpuUs: median(s.map((x) => x.cpuUs)),
+        ratio: median(s.map((x, i) => x.rps / r[i].rps)),
+        cpuRatio: median(s.map((x, i) => x.cpuUs / r[i].cpuUs)),
+        rpsSamples: s.map((x) => Math.round(x.rps)),
+      };
+    };
+    const rows = [
+      row("rawToken", "rawToken", "token"),
+      row("requestToken", "rawToken", "token"),
+      row("bareToken", "rawToken", "token"),
+      row("clientToken", "rawToken", "token"),
+      row("rawAksk", "rawAksk", "AK/SK"),
+      row("clientAksk", "rawAksk", "AK/SK"),
+    ];
+    return { config, rows };
+  } finally {
+    await server.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.stdout.write(`${JSON.stringify(await run())}\n`);
+}

@@ -1,0 +1,88 @@
+// Footprint: one small consumer program (create disks with AK/SK, wait for the job), written
+// twice — on this package (consumer/ours.ts, from src/) and on the official SDK core's request
+// path (consumer/official.mjs: BasicCredentials + ClientBuilder/HcClient + AKSKSigner +
+// DefaultHttpClient on axios) — each bundled by esbuild with the same options
+// (lib/build.mjs FOOTPRINT_OPTIONS). Sizes: minified bytes, and gzip -9 of them. Cold import:
+// a fresh `node` per sample times require() of the bundle (the program does nothing unless
+// BENCH_BASE_URL is set); runs alternate between the two bundles. Each bundle is also run once
+// against the local server, so both are known to work.
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { FOOTPRINT_OPTIONS, benchDir, buildConsumer, repoRoot } from "./lib/build.mjs";
+import { startServer } from "./lib/child.mjs";
+import { median } from "./lib/stats.mjs";
+
+const run_ = promisify(execFile);
+const config = { importRuns: Number(process.env.BENCH_IMPORT_RUNS ?? 11) };
+const ENV = { BENCH_AK: "AKBENCHAKBENCHAKBENC", BENCH_SK: "bench-secret", BENCH_PROJECT: "0123456789abcdef0123456789abcdef" };
+
+/** The biggest contributors to a bundle, by package (or file, for this repository's own code). */
+function contributors(metafile, outfile) {
+  const output = Object.entries(metafile.outputs).find(([path]) => outfile.endsWith(path))?.[1] ?? Object.values(metafile.outputs)[0];
+  const sums = new Map();
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const key = match ? match[1] : path;
+    sums.set(key, (sums.get(key) ?? 0) + bytesInOutput);
+  }
+  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, bytes]) => ({ name, bytes }));
+}
+
+async function importMs(outfile) {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(outfile)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const { stdout } = await run_(process.execPath, ["-e", script], { env: { PATH: process.env.PATH } });
+  return Number(stdout);
+}
+
+export async function run() {
+  const programs = [
+    { name: "ours", label: "this package (src/, openapi-fetch)", entry: join(benchDir, "consumer/ours.ts") },
+    { name: "official", label: "official SDK core 3.1.211 request path", entry: join(benchDir, "consumer/official.mjs") },
+  ];
+  for (const p of programs) {
+    const { outfile, metafile } = await buildConsumer(p.entry, `consumer-${p.name}`);
+    const bytes = readFileSync(outfile);
+    Object.assign(p, { outfile, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, top: contributors(metafile, outfile), importMs: [] });
+  }
+
+  const server = await startServer();
+  try {
+    for (const p of programs) {
+      const { stdout } = await run_(process.execPath, [p.outfile], { env: { ...process.env, ...ENV, BENCH_BASE_URL: server.baseUrl } });
+      p.ran = JSON.parse(stdout);
+      if (!Array.isArray(p.ran) || p.ran.length === 0) throw new Error(`${p.name}: the program did not report any disk: ${stdout}`);
+    }
+  } finally {
+    await server.stop();
+  }
+
+  for (const p of programs) await importMs(p.outfile); // warm the file cache
+  for (let i = 0; i < config.importRuns; i++) {
+    for (const p of i % 2 === 0 ? programs : [...programs].reverse()) p.importMs.push(await importMs(p.outfile));
+  }
+  const [ours, official] = programs;
+  const summary = (p) => ({
+    label: p.label,
+    entry: relative(repoRoot, p.entry),
+    min: p.min,
+    gzip: p.gzip,
+    importMs: median(p.importMs),
+    importSamples: p.importMs.map((v) => Math.round(v * 100) / 100),
+    top: p.top,
+    ran: p.ran,
+  });
+  return {
+    config,
+    esbuild: { version: (await import("esbuild")).version, options: { ...FOOTPRINT_OPTIONS } },
+    ours: summary(ours),
+    official: summary(official),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.stdout.write(`${JSON.stringify(await run())}\n`);
+}

@@ -1,0 +1,47 @@
+// A plain node:http keep-alive server, run as a child process (`fork`), so the benchmark's
+// client and the server each get a core. It answers like the EVS service would:
+//   POST /v3/{project_id}/cloudvolumes  -> 200, the create-disks answer (example job-accepted)
+//   GET  /v1/{project_id}/jobs/{job_id} -> 200, a finished job (example success)
+// taken byte for byte from generated/evs.openapi.json. A parent may replace both answers with
+// fixed bytes ({ type: "reply", status, headers, body }) to serve as the limit for a mock.
+// It reads every request body to the end before answering, and exits when the parent goes away.
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+
+const bundle = JSON.parse(readFileSync(new URL("../../generated/evs.openapi.json", import.meta.url), "utf8"));
+const example = (name) => Buffer.from(JSON.stringify(bundle.components.examples[name].value));
+const json = { "content-type": "application/json", "x-request-id": "8dfb4e6e6e3fdd0fc0a5de4d1d2a8b2c" };
+
+let fixed; // { status, headers, body } once a parent asks for fixed bytes
+const routes = {
+  create: { status: 200, headers: json, body: example("job-accepted") },
+  job: { status: 200, headers: json, body: example("success") },
+  other: { status: 404, headers: json, body: Buffer.from('{"error":{"code":"NotFound","message":"no such route"}}') },
+};
+
+const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+  req.on("data", () => {});
+  req.on("end", () => {
+    const reply =
+      fixed ??
+      (req.method === "POST" && /^\/v3\/[^/]+\/cloudvolumes$/.test(req.url)
+        ? routes.create
+        : req.method === "GET" && /^\/v1\/[^/]+\/jobs\/[^/]+$/.test(req.url)
+          ? routes.job
+          : routes.other);
+    res.writeHead(reply.status, { ...reply.headers, "content-length": reply.body.length });
+    res.end(reply.body);
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.headersTimeout = 61_000;
+
+process.on("message", (message) => {
+  if (message?.type === "reply") {
+    fixed = { status: message.status, headers: message.headers, body: Buffer.from(message.body, "base64") };
+    process.send({ type: "replying" });
+  }
+});
+process.on("disconnect", () => process.exit(0));
+
+server.listen(0, "127.0.0.1", () => process.send({ type: "listening", port: server.address().port }));

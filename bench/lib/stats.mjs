@@ -1,0 +1,20 @@
+// Small statistics and formatting helpers.
+export const median = (values) => quantile(values, 0.5);
+
+/** Nearest-rank quantile of unsorted numbers. */
+export function quantile(values, q) {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export const ratio = (a, b) => a / b;
+
+/** 12345.6 -> "12 346" style grouping is hard to read in Markdown; use plain thousands commas. */
+export const int = (n) => Math.round(n).toLocaleString("en-US");
+export const fixed = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+export const ms = (n) => `${fixed(n, n < 10 ? 2 : 1)} ms`;
+export const bytes = (n) => `${int(n)} B`;
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
