@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark, each in its own Node process, one after the other, then one
+// table per benchmark in bench/RESULTS.md and on stdout. Every row is a ratio against a
+// reference measured in the same run. Kept out of `npm test`.
+//
+//   node bench/run.mjs                  everything; writes bench/RESULTS.md
+//   node bench/run.mjs signer client    only these (stdout only)
+//
+// Sections: signer, client, footprint, mock, pipeline (in that order; pipeline runs `npm test`
+// once and the quick build steps again while the time budget, BENCH_BUDGET_S = 170 s, allows).
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { benchDir, repoRoot } from "./lib/build.mjs";
+import { render } from "./lib/report.mjs";
+
+const SECTIONS = ["signer", "client", "footprint", "mock", "pipeline"];
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!SECTIONS.includes(name)) {
+    console.error(`bench: no section "${name}" (sections: ${SECTIONS.join(", ")})`);
+    process.exit(2);
+  }
+}
+const sections = wanted.length ? SECTIONS.filter((name) => wanted.includes(name)) : SECTIONS;
+const started = Date.now();
+const budgetS = Number(process.env.BENCH_BUDGET_S ?? 170);
+const deadline = started + budgetS * 1000;
+
+/** Runs bench/<name>.mjs in a fresh process; its last stdout line is the JSON result. */
+function section(name) {
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, [join(benchDir, `${name}.mjs`)], {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, BENCH_DEADLINE: String(deadline) },
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.on("exit", (code, signal) => {
+      const seconds = (performance.now() - t) / 1000;
+      const line = stdout.trim().split("\n").at(-1) ?? "";
+      if (code === 0) {
+        try {
+          return resolve({ ok: true, seconds, result: JSON.parse(line) });
+        } catch {}
+      }
+      resolve({ ok: false, seconds, error: `exited with ${code ?? signal}${line ? `: ${line.slice(0, 500)}` : ""}` });
+    });
+  });
+}
+
+function packageVersion(name, from = repoRoot) {
+  try {
+    return JSON.parse(readFileSync(join(from, "node_modules", name, "package.json"), "utf8")).version;
+  } catch {
+    return "not installed";
+  }
+}
+
+function git(...args) {
+  try {
+    return execFileSync("git", args, { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const cpus = os.cpus();
+const environment = {
+  date: new Date(started).toISOString().replace(/\.\d{3}Z$/, "Z"),
+  commit: git("rev-parse", "--short", "HEAD"),
+  dirty: (git("status", "--porcelain", "--untracked-files=no") ?? "") !== "",
+  cpu: cpus[0]?.model ?? "unknown",
+  cores: cpus.length,
+  memoryGiB: os.totalmem() / 2 ** 30,
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+  loadStart: os.loadavg()[0],
+  versions: {
+    node: process.versions.node,
+    undici: process.versions.undici,
+    "openapi-fetch": packageVersion("openapi-fetch"),
+    "@huaweicloud/huaweicloud-sdk-core": packageVersion("@huaweicloud/huaweicloud-sdk-core"),
+    axios: packageVersion("axios"),
+    esbuild: packageVersion("esbuild"),
+    "@stoplight/prism-cli": packageVersion("@stoplight/prism-cli"),
+    "@redocly/cli": packageVersion("@redocly/cli"),
+    "openapi-typescript": packageVersion("openapi-typescript"),
+    typescript: packageVersion("typescript"),
+    vitest: packageVersion("vitest"),
+  },
+};
+
+const results = {};
+for (const name of sections) {
+  process.stderr.write(`bench: ${name}...`);
+  results[name] = await section(name);
+  process.stderr.write(` ${results[name].ok ? "done" : "FAILED"} (${results[name].seconds.toFixed(1)} s)\n`);
+  if (!results[name].ok) process.stderr.write(`bench: ${name}: ${results[name].error}\n`);
+}
+environment.loadEnd = os.loadavg()[0];
+environment.totalSeconds = (Date.now() - started) / 1000;
+environment.budgetSeconds = budgetS;
+
+const markdown = render(environment, results);
+process.stdout.write(markdown);
+if (!wanted.length) {
+  writeFileSync(join(benchDir, "RESULTS.md"), markdown);
+  process.stderr.write(`bench: wrote bench/RESULTS.md (${environment.totalSeconds.toFixed(0)} s in all)\n`);
+}
+process.exitCode = Object.values(results).every((r) => r.ok) ? 0 : 1;
