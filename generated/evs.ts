@@ -310,7 +310,7 @@ export interface components {
          * ApiGatewayError
          * @description The error body of the API gateway in front of every Huawei Cloud service,
          *     returned when a request is refused before it reaches EVS or IMS (for
-         *     example a missing or expired token, or a bad AK/SK signature). Both error
+         *     example a missing token or a bad AK/SK signature). Both error
          *     pages send `APIGW.`-prefixed codes to the API gateway's error-code page;
          *     the body's shape is the gateway's, not on these pages (spec/DECISIONS.md,
          *     D-Gateway).

@@ -395,7 +395,7 @@ export interface components {
          * ApiGatewayError
          * @description The error body of the API gateway in front of every Huawei Cloud service,
          *     returned when a request is refused before it reaches EVS or IMS (for
-         *     example a missing or expired token, or a bad AK/SK signature). Both error
+         *     example a missing token or a bad AK/SK signature). Both error
          *     pages send `APIGW.`-prefixed codes to the API gateway's error-code page;
          *     the body's shape is the gateway's, not on these pages (spec/DECISIONS.md,
          *     D-Gateway).
@@ -494,7 +494,7 @@ export interface components {
             };
         };
         /**
-         * @description Authentication failed: the token is missing or expired, or the AK/SK
+         * @description Authentication failed: the token is missing or not valid, or the AK/SK
          *     signature does not match. The body may come from IMS or from the API
          *     gateway.
          */

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the client into dist/ (ESM JavaScript and .d.ts) with the project's
 // TypeScript: dist/src/ from src/, dist/generated/ from the generated types
-// src/ imports. dist/ is emptied first so the package never ships stale files.
+// src/ imports. Both are emptied first so the package never ships stale
+// files; the rest of dist/ (the docs site) is left alone.
 import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -10,7 +11,7 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 
-rmSync(dist, { recursive: true, force: true });
+for (const folder of ["src", "generated"]) rmSync(join(dist, folder), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "src/tsconfig.build.json")], {
   cwd: root,
   stdio: "inherit",

@@ -8,8 +8,8 @@
 // dist/docs/<service>/<lang>/index.html  the Redoc page (renderer inlined)
 // dist/docs/<service>/<lang>/openapi.json  the document that page shows
 //
-// English pages show the bundle as it is. Other languages show the bundle
-// with its prose replaced from spec/i18n/<lang>/<service>.yaml
+// English pages show the bundle, less the conditional rules Redoc cannot draw
+// (see readerView). Other languages show the bundle with its prose replaced from spec/i18n/<lang>/<service>.yaml
 // (scripts/lib/i18n.mjs), so a translation can change words only. Prose whose
 // translation is missing or out of date stays English, with a warning (the
 // tests require every translation to be complete and current).
@@ -75,7 +75,7 @@ async function renderPage(service, page) {
   const dir = join(outDir, service, page.lang);
   mkdirSync(dir, { recursive: true });
   const specFile = join(dir, "openapi.json");
-  writeFileSync(specFile, `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileSync(specFile, `${JSON.stringify(readerView(doc), null, 2)}\n`);
   const other = pageLanguages.find((candidate) => candidate !== page) ?? page;
   const output = join(dir, "index.html");
   try {
@@ -112,6 +112,34 @@ async function renderPage(service, page) {
   writeFileSync(output, html);
   return { service, lang: page.lang, title: doc.info.title, summary: doc.info.summary, file: output };
 }
+
+/**
+ * The document as readers see it: without the conditional rules (if/then/else,
+ * dependentSchemas). Redoc draws them as "One of: case 1 / case 2" tabs whose
+ * case 1 shows the condition as if it were required (`count` "[2 .. 100]
+ * required"). Every such rule is also stated in prose in the field or
+ * operation descriptions, which stay; the mock and the tests use the full
+ * bundle.
+ * @param {unknown} node
+ * @returns {any}
+ */
+function readerView(node) {
+  if (Array.isArray(node)) return node.map(readerView);
+  if (typeof node !== "object" || node === null) return node;
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (conditionalKeywords.has(key)) continue;
+    out[key] = readerView(value);
+  }
+  if (Array.isArray(out.allOf)) {
+    // An allOf entry that held only a condition is now empty, or a description of it.
+    out.allOf = out.allOf.filter((part) => Object.keys(part).some((k) => k !== "description"));
+    if (out.allOf.length === 0) delete out.allOf;
+  }
+  return out;
+}
+const conditionalKeywords = new Set(["if", "then", "else", "dependentSchemas"]);
 
 /** @param {string} text */
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
