@@ -134,8 +134,9 @@ function readerView(node) {
   }
   if (Array.isArray(out.allOf)) {
     // An allOf entry that held only a condition is now empty, or a description of it.
-    out.allOf = out.allOf.filter((part) => Object.keys(part).some((k) => k !== "description"));
-    if (out.allOf.length === 0) delete out.allOf;
+    const parts = out.allOf.filter((/** @type {object} */ part) => Object.keys(part).some((k) => k !== "description"));
+    if (parts.length > 0) out.allOf = parts;
+    else delete out.allOf;
   }
   return out;
 }
