@@ -108,17 +108,27 @@ export function akskMiddleware(credentials: AkskCredentials, options: AkskMiddle
   const now = options.now ?? (() => new Date());
   return {
     async onRequest({ request }) {
-      // Read a clone so the body is still unread when fetch sends it.
-      const body = new Uint8Array(await request.clone().arrayBuffer());
+      let signed = request;
+      let body: Uint8Array | undefined;
+      if (request.body !== null) {
+        // Read the body once and send exactly those bytes, in a copy of the Request (method,
+        // headers, signal and the rest, plus any properties openapi-fetch copied onto it).
+        // Reading a clone instead (request.clone() tees the body stream) cost about 70 us more
+        // CPU per request in Node 20's fetch (bench/).
+        const bytes = await request.arrayBuffer();
+        body = new Uint8Array(bytes);
+        signed = new Request(request, { body: bytes });
+        const extra = request as unknown as Record<string, unknown>;
+        for (const key of Object.keys(extra)) if (!(key in signed)) (signed as unknown as Record<string, unknown>)[key] = extra[key];
+      }
       const added = await signRequest(
-        { method: request.method, url: request.url, headers: request.headers, body },
+        { method: signed.method, url: signed.url, headers: signed.headers, body },
         credentials,
         now(),
       );
-      // openapi-fetch 0.17 builds the Request with mutable headers; setting them in place keeps
-      // the same object (and any properties openapi-fetch copied onto it) for fetch.
-      for (const [name, value] of Object.entries(added)) request.headers.set(name, value);
-      return request;
+      // openapi-fetch 0.17 builds the Request with mutable headers, and so does new Request().
+      for (const [name, value] of Object.entries(added)) signed.headers.set(name, value);
+      return signed;
     },
   };
 }
