@@ -1,8 +1,9 @@
 // Client overhead: requests per second of the typed client (createEvsClient().POST create
 // disks) against a local keep-alive node:http server in a child process, next to raw fetch
 // sending the same request (same URL, headers and body bytes; with AK/SK, signed by hand with
-// signRequest) and parsing the same JSON answer. With a token, two more rows split the gap:
-// fetch(new Request(...)) (what openapi-fetch hands to fetch) and a bare openapi-fetch client.
+// signRequest) and parsing the same JSON answer. With a token, three more rows split the gap:
+// fetch(new Request(...)) (what openapi-fetch hands to fetch), a bare openapi-fetch client, and
+// one with a no-op middleware (the typed client always has one).
 //
 // Every round runs each variant once, in a rotating order, so load from elsewhere on the
 // machine hits all of them alike; a ratio is the median over rounds of (variant / reference in
@@ -18,8 +19,8 @@ import { median } from "./lib/stats.mjs";
 
 const config = {
   concurrency: Number(process.env.BENCH_CLIENT_CONCURRENCY ?? 16),
-  roundMs: Number(process.env.BENCH_CLIENT_ROUND_MS ?? 350),
-  rounds: Number(process.env.BENCH_CLIENT_ROUNDS ?? 7),
+  roundMs: Number(process.env.BENCH_CLIENT_ROUND_MS ?? 200),
+  rounds: Number(process.env.BENCH_CLIENT_ROUNDS ?? 12),
 };
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -60,6 +61,9 @@ export async function run() {
     const tokenClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: { token: TOKEN }, env: {} });
     const akskClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: KEYS, env: {} });
     const bare = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
+    // The typed client always has a middleware (it records each request for its errors).
+    const bareWithMiddleware = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
+    bareWithMiddleware.use({ onResponse() {} });
     const json = async (response) => {
       if (!response.ok) throw new Error(`status ${response.status}`);
       check(await response.json());
@@ -78,6 +82,11 @@ export async function run() {
         label: "bare openapi-fetch client",
         call: async () =>
           check((await bare.POST("/v3/{project_id}/cloudvolumes", { params: { path: { project_id: PROJECT } }, body: BODY })).data),
+      },
+      bareMiddlewareToken: {
+        label: "bare openapi-fetch client + a no-op middleware",
+        call: async () =>
+          check((await bareWithMiddleware.POST("/v3/{project_id}/cloudvolumes", { params: { path: { project_id: PROJECT } }, body: BODY })).data),
       },
       clientToken: {
         label: "typed client (createEvsClient)",
@@ -128,6 +137,7 @@ export async function run() {
       row("rawToken", "rawToken", "token"),
       row("requestToken", "rawToken", "token"),
       row("bareToken", "rawToken", "token"),
+      row("bareMiddlewareToken", "rawToken", "token"),
       row("clientToken", "rawToken", "token"),
       row("rawAksk", "rawAksk", "AK/SK"),
       row("clientAksk", "rawAksk", "AK/SK"),
