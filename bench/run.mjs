@@ -5,17 +5,27 @@
 //
 //   node bench/run.mjs                  everything; writes bench/RESULTS.md
 //   node bench/run.mjs signer client    only these (stdout only)
+//   node bench/run.mjs --render         bench/RESULTS.md again from the last full run's numbers
+//                                       (bench/.out/results.json), after a change to the report
 //
 // Sections: signer, client, footprint, mock, pipeline (in that order; pipeline runs `npm test`
 // once and the quick build steps again while the time budget, BENCH_BUDGET_S = 170 s, allows).
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import { benchDir, repoRoot } from "./lib/build.mjs";
+import { benchDir, outDir, repoRoot } from "./lib/build.mjs";
 import { render } from "./lib/report.mjs";
 
 const SECTIONS = ["signer", "client", "footprint", "mock", "pipeline"];
+const saved = join(outDir, "results.json");
+if (process.argv[2] === "--render") {
+  const { environment, results } = JSON.parse(readFileSync(saved, "utf8"));
+  const markdown = render(environment, results);
+  writeFileSync(join(benchDir, "RESULTS.md"), markdown);
+  process.stdout.write(markdown);
+  process.exit(0);
+}
 const wanted = process.argv.slice(2);
 for (const name of wanted) {
   if (!SECTIONS.includes(name)) {
@@ -108,6 +118,8 @@ const markdown = render(environment, results);
 process.stdout.write(markdown);
 if (!wanted.length) {
   writeFileSync(join(benchDir, "RESULTS.md"), markdown);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(saved, `${JSON.stringify({ environment, results })}\n`);
   process.stderr.write(`bench: wrote bench/RESULTS.md (${environment.totalSeconds.toFixed(0)} s in all)\n`);
 }
 process.exitCode = Object.values(results).every((r) => r.ok) ? 0 : 1;
