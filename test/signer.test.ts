@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { inspect } from "node:util";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
 import createClient from "openapi-fetch";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { akskMiddleware, canonicalRequest, signRequest, type AkskCredentials } from "../src/signing.js";
 
 type Official = Parameters<typeof AKSKSigner.sign>[0];
@@ -200,6 +200,19 @@ function generateCase(random: () => number): Case {
 
 // ---------------------------------------------------------------------------------------------
 
+/** src/signing.ts loaded as a browser sees it: no process.getBuiltinModule, so Web Crypto only. */
+async function loadWebCryptoSigner(): Promise<typeof import("../src/signing.js")> {
+  const original = Object.getOwnPropertyDescriptor(process, "getBuiltinModule");
+  Object.defineProperty(process, "getBuiltinModule", { value: undefined, configurable: true, writable: true });
+  try {
+    vi.resetModules();
+    return await import("../src/signing.js");
+  } finally {
+    if (original) Object.defineProperty(process, "getBuiltinModule", original);
+    vi.resetModules();
+  }
+}
+
 describe("signRequest against the official AKSKSigner", () => {
   const CASES = 800;
 
@@ -232,6 +245,18 @@ describe("signRequest against the official AKSKSigner", () => {
       expect(seen.get(feature) ?? 0, feature).toBeGreaterThan(CASES / 40);
     }
     expect(seen.get("url.parse quirk")).toBeLessThan(CASES * 0.9);
+  });
+
+  it("signs the same on the Web Crypto path that browsers take", async () => {
+    const webCrypto = await loadWebCryptoSigner();
+    const random = mulberry32(7);
+    for (let i = 0; i < 100; i++) {
+      const c = generateCase(random);
+      const label = `case ${i}: ${c.ours.method} ${c.ours.url}`;
+      expect(await webCrypto.signRequest(c.ours, c.credentials, c.now), label).toEqual(
+        await signRequest(c.ours, c.credentials, c.now),
+      );
+    }
   });
 
   // Quirk 1. The official signer takes the path from url.parse(endpoint), which escapes a space
