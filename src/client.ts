@@ -127,7 +127,12 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
   const client = createClient<Paths>({
     baseUrl,
     headers,
-    fetch: async (request: Request) => {
+    // fetch drops only Authorization on a redirect to another origin: X-Auth-Token and
+    // X-Security-Token would follow it. openapi-fetch copies this into every request.
+    redirect: "error",
+    fetch: async (input: Request) => {
+      // A call's own `redirect`, or a middleware's new Request (whose default is "follow").
+      const request = input.redirect === "follow" ? copyRequest(input, { redirect: "error" }) : input;
       try {
         return await baseFetch(request);
       } catch (error) {
@@ -153,6 +158,14 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
     };
   }
   return client;
+}
+
+/** A copy of a Request with `init` applied, and the properties openapi-fetch copied onto it. */
+function copyRequest(request: Request, init: RequestInit): Request {
+  const copy = new Request(request, init);
+  const extra = request as unknown as Record<string, unknown>;
+  for (const key of Object.keys(extra)) if (!(key in copy)) (copy as unknown as Record<string, unknown>)[key] = extra[key];
+  return copy;
 }
 
 /** Lets `HuaweiCloudError` name the method and URL of a failed call. */

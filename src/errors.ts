@@ -160,13 +160,21 @@ export class HuaweiCloudNetworkError extends Error {
   readonly method: string;
   readonly url: string;
   /** Like every network error, safe to retry for a GET; a POST may or may not have reached the service. */
-  readonly retryable = true;
+  readonly retryable: boolean;
 
   constructor(method: string, url: string, cause: unknown) {
+    // undici's fetch reports a refused redirect as TypeError("fetch failed") caused by "unexpected redirect".
+    const redirected = cause instanceof Error && cause.cause instanceof Error && cause.cause.message === "unexpected redirect";
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${method} ${pathOf(url)} got no answer from ${hostOf(url)}: ${reason}`, { cause });
+    super(
+      redirected
+        ? `${method} ${pathOf(url)}: ${hostOf(url)} answered with a redirect, which the client never follows (it would carry the credentials to another host)`
+        : `${method} ${pathOf(url)} got no answer from ${hostOf(url)}: ${reason}`,
+      { cause },
+    );
     this.method = method;
     this.url = url;
+    this.retryable = !redirected;
   }
 }
 

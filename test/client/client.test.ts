@@ -1,9 +1,11 @@
 // createEvsClient / createImsClient: endpoints, project ID, credentials (given
 // or from the environment), and what goes on the wire — against a fetch double
 // standing in for the cloud.
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
-import { describe, expect, it } from "vitest";
-import { createEvsClient, createImsClient, type ClientOptions } from "../../src/index.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { createEvsClient, createImsClient, HuaweiCloudNetworkError, type ClientOptions } from "../../src/index.js";
 import { fetchDouble, json } from "./fetch-double.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 
@@ -206,6 +208,59 @@ describe("credentials", () => {
     ["a string", { credentials: "token" as never }, /`credentials` must be \{ token \}, \{ ak, sk, securityToken\? \} or false/],
   ])("refuses %s, naming the option or variable", (_what, options, message) => {
     expect(() => createImsClient({ region: "cn-north-4", ...options } as ClientOptions)).toThrow(message);
+  });
+});
+
+describe("redirects are never followed, so credentials never reach another host", () => {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  });
+  const listen = async (handler: Parameters<typeof createServer>[1]) => {
+    const server = createServer(handler);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  /** The service answers 302 to a second server on another port, which records what reaches it. */
+  async function redirecting() {
+    const reached: IncomingHttpHeaders[] = [];
+    const other = await listen((request, response) => {
+      reached.push(request.headers);
+      response.setHeader("Content-Type", "application/json");
+      response.end(JSON.stringify({ job_id: "j", status: "SUCCESS" }));
+    });
+    const service = await listen((request, response) => {
+      response.writeHead(302, { Location: `${other}${request.url}` });
+      response.end();
+    });
+    return { service, reached };
+  }
+  const credentials = {
+    token: { token: "TOKEN-must-not-travel" },
+    aksk: { ak: "AKMUSTNOTTRAVEL00000", sk: "sk-must-not-travel", securityToken: "STS-must-not-travel" },
+  };
+
+  it.each(Object.entries(credentials))("with %s credentials: no request reaches the other host, and the call fails clearly", async (_kind, given) => {
+    const { service, reached } = await redirecting();
+    const evs = createEvsClient({ baseUrl: service, projectId: PROJECT, credentials: given, env: noEnv });
+    const error = await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } } }).catch((e: unknown) => e);
+    expect(reached).toEqual([]);
+    expect(error).toBeInstanceOf(HuaweiCloudNetworkError);
+    expect((error as HuaweiCloudNetworkError).message).toBe(
+      `GET /v1/${PROJECT}/jobs/j1: ${new URL(service).host} answered with a redirect, which the client never follows (it would carry the credentials to another host)`,
+    );
+    expect((error as HuaweiCloudNetworkError).retryable).toBe(false);
+  });
+
+  it("not even when a call asks for it, or a middleware builds a request that would follow", async () => {
+    const { service, reached } = await redirecting();
+    const evs = createEvsClient({ baseUrl: service, projectId: PROJECT, credentials: credentials.aksk, env: noEnv });
+    const get = () => evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } }, redirect: "follow" });
+    await expect(get()).rejects.toThrow(/answered with a redirect/);
+    evs.use({ onRequest: ({ request }) => new Request(request.url, { headers: request.headers }) }); // redirect: "follow" by default
+    await expect(get()).rejects.toThrow(/answered with a redirect/);
+    expect(reached).toEqual([]);
   });
 });
 
