@@ -6,7 +6,7 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths as EvsPaths } from "../generated/evs.js";
 import type { paths as ImsPaths } from "../generated/ims.js";
 import { HuaweiCloudNetworkError, rememberRequest } from "./errors.js";
-import { akskMiddleware, type AkskCredentials } from "./signing.js";
+import { copyRequest, signedRequest, type AkskCredentials } from "./signing.js";
 
 /** An IAM token (project-scoped), sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -124,48 +124,36 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
   // The official SDKs send (and sign) X-Project-Id with project-scoped AK/SK credentials.
   if (credentials?.kind === "aksk" && projectId !== undefined) headers["X-Project-Id"] = projectId;
 
+  // Every request goes through this, whichever fetch sends it (the client's, or a call's own):
+  // it runs after every middleware, so the signature covers the request as sent and no
+  // middleware ever sees it.
+  const keys = credentials?.kind === "aksk" ? credentials.keys : undefined;
+  const send =
+    (fetchRequest: (request: Request) => Promise<Response>) =>
+    async (input: Request): Promise<Response> => {
+      // A call's own `redirect`, or a middleware's new Request (whose default is "follow").
+      let request = input.redirect === "follow" ? copyRequest(input, { redirect: "error" }) : input;
+      if (keys) request = await signedRequest(request, keys, new Date());
+      try {
+        return await fetchRequest(request);
+      } catch (error) {
+        // An abort is the caller's doing, not the network's: pass it on as it is.
+        if (request.signal?.aborted) throw error;
+        throw new HuaweiCloudNetworkError(request.method, request.url, error);
+      }
+    };
+
   const client = createClient<Paths>({
     baseUrl,
     headers,
     // fetch drops only Authorization on a redirect to another origin: X-Auth-Token and
     // X-Security-Token would follow it. openapi-fetch copies this into every request.
     redirect: "error",
-    fetch: async (input: Request) => {
-      // A call's own `redirect`, or a middleware's new Request (whose default is "follow").
-      const request = input.redirect === "follow" ? copyRequest(input, { redirect: "error" }) : input;
-      try {
-        return await baseFetch(request);
-      } catch (error) {
-        // An abort is the caller's doing, not the network's: pass it on as it is.
-        if (request.signal?.aborted) throw error;
-        throw new HuaweiCloudNetworkError(request.method, request.url, error);
-      }
-    },
+    fetch: send(baseFetch),
   });
-  const signer = credentials?.kind === "aksk" ? akskMiddleware(credentials.keys) : undefined;
-  wrapMethods(client, service, projectId, signer);
-
+  wrapMethods(client, service, projectId, send);
   client.use(recordRequests);
-  if (signer) {
-    client.use(signer);
-    // The signature covers the headers, so the signer must run after every other middleware:
-    // middleware registered later goes in before it.
-    const use = client.use.bind(client);
-    const eject = client.eject.bind(client);
-    client.use = (...middleware: Middleware[]) => {
-      eject(signer);
-      use(...middleware, signer);
-    };
-  }
   return client;
-}
-
-/** A copy of a Request with `init` applied, and the properties openapi-fetch copied onto it. */
-function copyRequest(request: Request, init: RequestInit): Request {
-  const copy = new Request(request, init);
-  const extra = request as unknown as Record<string, unknown>;
-  for (const key of Object.keys(extra)) if (!(key in copy)) (copy as unknown as Record<string, unknown>)[key] = extra[key];
-  return copy;
 }
 
 /** Lets `HuaweiCloudError` name the method and URL of a failed call. */
@@ -294,9 +282,14 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
  * Wraps the client's methods so that `{project_id}` is filled from the client's project ID
  * when a call leaves it out, and a path with a parameter missing or empty is refused
  * (openapi-fetch would send `{job_id}` literally, or hit another resource). A call's own
- * `middleware` runs after the client's, so with AK/SK the request is signed again after it.
+ * `fetch` is wrapped like the client's, so it too gets the signed request.
  */
-function wrapMethods(client: Client<any>, service: Service, projectId: string | undefined, signer: Middleware | undefined): void {
+function wrapMethods(
+  client: Client<any>,
+  service: Service,
+  projectId: string | undefined,
+  send: (fetchRequest: (request: Request) => Promise<Response>) => (request: Request) => Promise<Response>,
+): void {
   const label = `${service.toUpperCase()} client`;
   const prepare = (path: unknown, init: unknown): Record<string, unknown> => {
     const options = (typeof init === "object" && init !== null ? init : {}) as Record<string, any>;
@@ -315,9 +308,7 @@ function wrapMethods(client: Client<any>, service: Service, projectId: string | 
       if (value === "") throw new TypeError(`${label}: params.path.${name} must not be empty`);
     }
     const prepared: Record<string, unknown> = { ...options, params: { ...params, path: values } };
-    if (signer && Array.isArray(options.middleware) && options.middleware.length > 0) {
-      prepared.middleware = [...options.middleware, signer];
-    }
+    if (typeof options.fetch === "function") prepared.fetch = send(options.fetch);
     return prepared;
   };
   const target = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;

@@ -157,7 +157,55 @@ describe("credentials", () => {
     expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
   });
 
-  it("a call's own middleware runs after the client's, and the request is signed again after it", async () => {
+  it("a client whose use() threw part-way still signs every request", async () => {
+    const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret" };
+    const double = fetchDouble(json(200, { job_id: "j", status: "RUNNING" }));
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: double.fetch, env: noEnv });
+    expect(() => evs.use({ onRequest() {} }, { notAMiddleware: true } as never)).toThrow(/Middleware must be an object/);
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } } });
+    const [sent] = double.requests;
+    expect(sent?.headers.authorization).toBeDefined();
+    expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
+  });
+
+  it("no middleware sees the signature or the security token: the request is signed once, after all of them", async () => {
+    const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret", securityToken: "sts-token" };
+    const double = fetchDouble(accepted());
+    const ims = createImsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: double.fetch, env: noEnv });
+    const seen: string[][] = [];
+    const record = ({ request }: { request: Request }) => void seen.push([...request.headers.keys()]);
+    ims.use({ onRequest: record, onResponse: record });
+    await ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"], middleware: [{ onRequest: record, onResponse: record }] });
+    expect(seen).toHaveLength(4);
+    for (const names of seen) expect(names).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(authorization|x-sdk-date|x-security-token)$/)]));
+    const [sent] = double.requests;
+    expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
+  });
+
+  it("the signature covers the bytes actually sent, even when a middleware replaces the body", async () => {
+    const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret" };
+    const double = fetchDouble(accepted());
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: double.fetch, env: noEnv });
+    const replaced = { volume: { availability_zone: "az", volume_type: "SSD", size: 20 } };
+    evs.use({ onRequest: ({ request }) => new Request(request, { body: JSON.stringify(replaced) }) });
+    await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    const [sent] = double.requests;
+    expect(JSON.parse(sent!.body)).toEqual(replaced);
+    expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
+  });
+
+  it("a call's own fetch gets the signed request too", async () => {
+    const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret" };
+    const unused = fetchDouble(accepted());
+    const own = fetchDouble(accepted());
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: unused.fetch, env: noEnv });
+    await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"], fetch: own.fetch });
+    expect(unused.requests).toHaveLength(0);
+    const [sent] = own.requests;
+    expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
+  });
+
+  it("a call's own middleware runs after the client's, and the request is signed after it", async () => {
     const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret" };
     const double = fetchDouble(json(200, { job_id: "j", status: "RUNNING" }));
     const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: double.fetch, env: {} });

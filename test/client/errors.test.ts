@@ -241,6 +241,13 @@ describe("no credential appears in any error or log line", () => {
     for (const error of errors) expect(leaks(error), inspect(error)).toEqual([]);
   });
 
+  it("a client holds no credential where inspect or JSON can reach it", () => {
+    for (const client of Object.values(clients(fetchDouble(json(200, {})).fetch))) {
+      const shown = `${String(client)}\n${JSON.stringify(client)}\n${inspect(client, { showHidden: true, depth: 10 })}`;
+      expect(leaks(shown)).toEqual([]);
+    }
+  });
+
   it("option errors name the option, never the value", () => {
     const attempts = [
       () => createEvsClient({ region: "cn-north-4", credentials: { token: `${secrets.token}\n` }, env: {} }),
