@@ -121,8 +121,6 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
 
   const headers: Record<string, string> = {};
   if (credentials?.kind === "token") headers["X-Auth-Token"] = credentials.token;
-  // The official SDKs send (and sign) X-Project-Id with project-scoped AK/SK credentials.
-  if (credentials?.kind === "aksk" && projectId !== undefined) headers["X-Project-Id"] = projectId;
 
   // Every request goes through this, whichever fetch sends it (the client's, or a call's own):
   // it runs after every middleware, so the signature covers the request as sent and no
@@ -151,7 +149,8 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
     redirect: "error",
     fetch: send(baseFetch),
   });
-  wrapMethods(client, service, projectId, send);
+  // The official SDKs send (and sign) X-Project-Id with project-scoped AK/SK credentials.
+  wrapMethods(client, service, projectId, keys !== undefined, send);
   client.use(recordRequests);
   return client;
 }
@@ -281,13 +280,16 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
 /**
  * Wraps the client's methods so that `{project_id}` is filled from the client's project ID
  * when a call leaves it out, and a path with a parameter missing or empty is refused
- * (openapi-fetch would send `{job_id}` literally, or hit another resource). A call's own
- * `fetch` is wrapped like the client's, so it too gets the signed request.
+ * (openapi-fetch would send `{job_id}` literally, or hit another resource). With
+ * `projectHeader`, `X-Project-Id` names the project the call is about: the path's, else the
+ * client's (a header the call sets itself wins). A call's own `fetch` is wrapped like the
+ * client's, so it too gets the signed request.
  */
 function wrapMethods(
   client: Client<any>,
   service: Service,
   projectId: string | undefined,
+  projectHeader: boolean,
   send: (fetchRequest: (request: Request) => Promise<Response>) => (request: Request) => Promise<Response>,
 ): void {
   const label = `${service.toUpperCase()} client`;
@@ -308,6 +310,8 @@ function wrapMethods(
       if (value === "") throw new TypeError(`${label}: params.path.${name} must not be empty`);
     }
     const prepared: Record<string, unknown> = { ...options, params: { ...params, path: values } };
+    const project = String(path).includes("{project_id}") ? values.project_id : projectId;
+    if (projectHeader && project !== undefined) prepared.headers = withDefault(options.headers, "X-Project-Id", String(project));
     if (typeof options.fetch === "function") prepared.fetch = send(options.fetch);
     return prepared;
   };
@@ -318,6 +322,19 @@ function wrapMethods(
   }
   const request = target.request!;
   target.request = async (method, path, init, ...rest) => request(method, path, prepare(path, init), ...rest);
+}
+
+/** A call's `headers` with `name` added, unless they set it (or unset it with null) themselves. */
+function withDefault(headers: unknown, name: string, value: string): unknown {
+  if (headers instanceof Headers) {
+    if (headers.has(name)) return headers;
+    const copy = new Headers(headers);
+    copy.set(name, value);
+    return copy;
+  }
+  if (typeof headers !== "object" || headers === null) return { [name]: value };
+  const lower = name.toLowerCase();
+  return Object.keys(headers).some((key) => key.toLowerCase() === lower) ? headers : { [name]: value, ...headers };
 }
 
 function processEnv(): Readonly<Record<string, string | undefined>> {

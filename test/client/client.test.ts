@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { createEvsClient, createImsClient, HuaweiCloudNetworkError, type ClientOptions } from "../../src/index.js";
+import { createEvsClient, createImsClient, HuaweiCloudNetworkError, waitForEvsJob, type ClientOptions } from "../../src/index.js";
 import { fetchDouble, json } from "./fetch-double.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 
@@ -215,6 +215,50 @@ describe("credentials", () => {
     expect(sent?.headers.authorization).toContain("SignedHeaders=host;x-call;x-project-id;x-sdk-date,");
     expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
     expect(middleware).toHaveLength(1); // the caller's array is left alone
+  });
+
+  it("AK/SK sends, and signs, the X-Project-Id of the project the call is about", async () => {
+    const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret" };
+    const double = fetchDouble(json(200, { job_id: "j", status: "SUCCESS", entities: { volume_id: "v" } }));
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: double.fetch, env: noEnv });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } } });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } } });
+    await waitForEvsJob(evs, "j1", { projectId: "another" });
+    // The caller's own header wins, however it is given.
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" }, header: { "X-Project-Id": "mine" } } });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } }, headers: { "x-project-id": "mine2" } });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } }, headers: new Headers({ "X-Project-Id": "mine3" }) });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } }, headers: new Headers({ "X-Trace": "t" }) });
+    const noDefault = createEvsClient({ region: "cn-north-4", credentials: keys, fetch: double.fetch, env: noEnv });
+    await noDefault.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "only-here" } } });
+    expect(double.requests.map((r) => [new URL(r.url).pathname.split("/")[2], r.headers["x-project-id"]])).toEqual([
+      [PROJECT, PROJECT],
+      ["other", "other"],
+      ["another", "another"],
+      ["other", "mine"],
+      ["other", "mine2"],
+      ["other", "mine3"],
+      ["other", "other"],
+      ["only-here", "only-here"],
+    ]);
+    for (const sent of double.requests) expect(sent.headers.authorization).toBe(official(sent, keys).Authorization);
+  });
+
+  it("AK/SK sends the client's project as X-Project-Id on a path without one", async () => {
+    const keys = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-secret" };
+    const double = fetchDouble(accepted());
+    const ims = createImsClient({ region: "cn-north-4", projectId: PROJECT, credentials: keys, fetch: double.fetch, env: noEnv });
+    await ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] });
+    const noDefault = createImsClient({ region: "cn-north-4", credentials: keys, fetch: double.fetch, env: noEnv });
+    await noDefault.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] });
+    expect(double.requests.map((r) => r.headers["x-project-id"])).toEqual([PROJECT, undefined]);
+  });
+
+  it("a token sends no X-Project-Id (the token is scoped to its project)", async () => {
+    const double = fetchDouble(json(200, { job_id: "j", status: "RUNNING" }));
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: noEnv });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } } });
+    expect(double.requests[0]?.headers["x-project-id"]).toBeUndefined();
   });
 
   it("without credentials, reads HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN", async () => {
