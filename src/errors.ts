@@ -114,7 +114,11 @@ export class HuaweiCloudError extends Error {
   readonly url: string;
   /** The parsed error body as received. */
   readonly body: unknown;
-  /** 429 and 5xx: the same request may succeed later. The client never retries a POST by itself. */
+  /**
+   * Sending the same request again is safe and may succeed: 429 (refused before anything was
+   * done), and for GET and HEAD also 500, 502, 503 and 504. A create that got a 5xx may have
+   * been carried out, so it is never retryable. The client never retries a POST by itself.
+   */
   readonly retryable: boolean;
   /** From a `Retry-After` header, when the service sent one. */
   readonly retryAfterMs: number | undefined;
@@ -136,7 +140,7 @@ export class HuaweiCloudError extends Error {
     this.method = init.method;
     this.url = init.url;
     this.body = init.body;
-    this.retryable = init.status === 429 || init.status >= 500;
+    this.retryable = init.status === 429 || (idempotent(init.method) && TRANSIENT_STATUSES.has(init.status));
     this.retryAfterMs = init.retryAfterMs;
   }
 
@@ -159,7 +163,10 @@ export class HuaweiCloudNetworkError extends Error {
   override readonly name = "HuaweiCloudNetworkError";
   readonly method: string;
   readonly url: string;
-  /** Like every network error, safe to retry for a GET; a POST may or may not have reached the service. */
+  /**
+   * For GET and HEAD, safe to send again; a POST may or may not have reached the service, so
+   * it is never retryable. A refused redirect is not retryable either.
+   */
   readonly retryable: boolean;
 
   constructor(method: string, url: string, cause: unknown) {
@@ -174,9 +181,13 @@ export class HuaweiCloudNetworkError extends Error {
     );
     this.method = method;
     this.url = url;
-    this.retryable = !redirected;
+    this.retryable = !redirected && idempotent(method);
   }
 }
+
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+/** Methods whose request can be sent again without doing anything twice (of those the client uses). */
+const idempotent = (method: string) => ["GET", "HEAD"].includes(method.toUpperCase());
 
 /** An asynchronous job ended with `FAIL`. */
 export class JobFailedError extends Error {

@@ -28,7 +28,7 @@ export interface WaitOptions<Job> {
   /** ...up to this. Default 20000 ms. */
   maxIntervalMs?: number;
   /**
-   * How many polls in a row may fail transiently (network error, 429, 5xx) before the last
+   * How many polls in a row may fail transiently (network error, 429, 500, 502, 503, 504) before the last
    * failure is thrown. Default 5. Other errors (400, 401, 403, 404) are thrown at once.
    */
   maxRetries?: number;
@@ -193,7 +193,7 @@ async function poll<Job extends JobLike>(
         }
       } catch (error) {
         if (stop.signal.aborted) throw stop.signal.reason;
-        if (!(error instanceof HuaweiCloudNetworkError) || ++failures > o.maxRetries) throw error;
+        if (!(error instanceof HuaweiCloudNetworkError && error.retryable) || ++failures > o.maxRetries) throw error;
         wait = retryDelay(o, failures);
       }
       await sleep(wait, stop.signal);

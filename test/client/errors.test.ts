@@ -73,7 +73,7 @@ describe("every documented error body shape", () => {
     expect(e.method).toBe("POST");
     expect(e.url).toBe(`https://evs.cn-north-4.myhuaweicloud.com/v3/${PROJECT}/cloudvolumes`);
     expect(e.message).toBe(`POST /v3/${PROJECT}/cloudvolumes failed with HTTP ${status}: ${code}: ${message} (request ID req-123)`);
-    expect(e.retryable).toBe(status >= 500);
+    expect(e.retryable).toBe(false); // a create: sending it again could create twice
   });
 
   it("the gateway's request_id is used when there is no X-Request-Id header", async () => {
@@ -96,7 +96,7 @@ describe("every documented error body shape", () => {
   it("a non-JSON answer still becomes a HuaweiCloudError with the status", async () => {
     const { evs } = evsWith(new Response("upstream timed out", { status: 504 }));
     const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;
-    expect([error.status, error.code, error.errorMessage, error.retryable]).toEqual([504, undefined, "upstream timed out", true]);
+    expect([error.status, error.code, error.errorMessage, error.retryable]).toEqual([504, undefined, "upstream timed out", false]);
   });
 
   it("unwrap returns the data of a 2xx answer", async () => {
@@ -114,22 +114,25 @@ describe("every documented error body shape", () => {
 
 describe("a create is sent once, whatever happens", () => {
   it.each([
-    ["a 503", json(503, { error: { code: "EVS.5503", message: "Service unavailable." } })],
-    ["a 500", json(500, { error: { code: "EVS.2002", message: "internal error!" } })],
-    ["a 429", json(429, { error: { code: "APIGW.0308", message: "throttled" } }, { "Retry-After": "1" })],
-  ])("%s is returned, not retried", async (_what, answer) => {
+    // A 5xx may come after the service carried the create out: not safe to send again.
+    ["a 503", json(503, { error: { code: "EVS.5503", message: "Service unavailable." } }), false],
+    ["a 500", json(500, { error: { code: "EVS.2002", message: "internal error!" } }), false],
+    // A 429 was refused before anything was done.
+    ["a 429", json(429, { error: { code: "APIGW.0308", message: "throttled" } }, { "Retry-After": "1" }), true],
+  ])("%s is returned, not retried", async (_what, answer, retryable) => {
     const { evs, double } = evsWith(answer, json(200, { job_id: "would-be-a-duplicate" }));
     const result = await evs.POST("/v3/{project_id}/cloudvolumes", createVolumes);
     expect(result.error).toBeDefined();
     expect(double.requests).toHaveLength(1);
     const error = (await rejection(unwrap(Promise.resolve(result)))) as HuaweiCloudError;
-    expect(error.retryable).toBe(true);
+    expect(error.retryable).toBe(retryable);
   });
 
   it("a network failure is thrown as HuaweiCloudNetworkError, not retried", async () => {
     const { evs, double } = evsWith(networkFailure(), json(200, { job_id: "would-be-a-duplicate" }));
     const error = await rejection(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes));
     expect(error).toBeInstanceOf(HuaweiCloudNetworkError);
+    expect((error as HuaweiCloudNetworkError).retryable).toBe(false); // the create may have reached the service
     expect((error as Error).message).toBe(
       `POST /v3/${PROJECT}/cloudvolumes got no answer from evs.cn-north-4.myhuaweicloud.com: fetch failed`,
     );
@@ -142,6 +145,37 @@ describe("a create is sent once, whatever happens", () => {
     const ims = createImsClient({ region: "cn-north-4", credentials: { ak: "AK", sk: "SK" }, fetch: double.fetch, env: {} });
     await expect(unwrap(ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] }))).rejects.toThrow(HuaweiCloudError);
     expect(double.requests).toHaveLength(1);
+  });
+});
+
+describe("retryable: true only where sending the same request again is safe", () => {
+  const url = "https://evs.cn-north-4.myhuaweicloud.com/v1/p/jobs/j";
+  it.each([
+    ["GET", 429, true],
+    ["POST", 429, true],
+    ["GET", 500, true],
+    ["GET", 502, true],
+    ["GET", 503, true],
+    ["GET", 504, true],
+    ["HEAD", 503, true],
+    ["GET", 501, false], // not implemented: it will not be later either
+    ["GET", 505, false],
+    ["POST", 500, false],
+    ["POST", 503, false],
+    ["PUT", 503, false],
+    ["GET", 400, false],
+    ["GET", 404, false],
+  ] as const)("%s answered %i: %s", (method, status, retryable) => {
+    expect(new HuaweiCloudError({ status, method, url, body: undefined }).retryable).toBe(retryable);
+  });
+
+  it.each([
+    ["GET", true],
+    ["HEAD", true],
+    ["POST", false],
+    ["DELETE", false],
+  ] as const)("%s without an answer: %s", (method, retryable) => {
+    expect(new HuaweiCloudNetworkError(method, url, networkFailure()).retryable).toBe(retryable);
   });
 });
 

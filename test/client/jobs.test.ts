@@ -263,7 +263,7 @@ describe("transient failures of the poll are retried with backoff; others are no
     expect(double.requests).toHaveLength(6);
   });
 
-  it.each([400, 401, 403, 404])("HTTP %i is thrown at once", async (status) => {
+  it.each([400, 401, 403, 404, 501])("HTTP %i is thrown at once", async (status) => {
     const { evs, double } = evsWith(json(status, { itemNotFound: { code: "EVS.5404", message: "not found" } }), job(evsJobs.success?.value));
     const error = (await waitForEvsJob(evs, "j", fast).catch((e: unknown) => e)) as HuaweiCloudError;
     expect(error).toBeInstanceOf(HuaweiCloudError);
