@@ -32,6 +32,11 @@ export interface ParsedErrorBody {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+/** A non-empty string, else undefined: an empty request ID is no request ID. */
+const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+/** An error code as text: some services send it as a number. */
+const codeOf = (value: unknown): string | undefined =>
+  typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
 
 /** Reads the code and message from any documented EVS, IMS or API gateway error body. */
 export function parseErrorBody(body: unknown): ParsedErrorBody {
@@ -49,12 +54,13 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
   }
   if (!isObject(body)) return none;
 
-  if ("error_code" in body || "error_msg" in body) {
+  // Only a gateway body when it says something: `"error_code": null` sits beside other shapes.
+  if (typeof body.error_code === "string" || typeof body.error_msg === "string") {
     return {
-      code: str(body.error_code),
+      code: codeOf(body.error_code),
       message: str(body.error_msg),
       kind: undefined,
-      requestId: str(body.request_id),
+      requestId: nonEmpty(body.request_id),
       shape: "gateway",
     };
   }
@@ -64,18 +70,19 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
   if (key !== undefined) {
     const detail = body[key] as Record<string, unknown>;
     return {
-      code: str(detail.code),
+      code: codeOf(detail.code),
       message: str(detail.message),
       kind: key,
-      requestId: str(detail.request_id),
+      requestId: nonEmpty(detail.request_id),
       shape: key === "error" ? "error" : "keyed",
     };
   }
   if (typeof body.error === "string") {
-    return { ...none, message: body.error, code: str(body.code), shape: "flat" };
+    return { ...none, message: body.error, code: codeOf(body.code), shape: "flat" };
   }
-  if (typeof body.code === "string" || typeof body.message === "string") {
-    return { ...none, code: str(body.code), message: str(body.message), shape: "flat" };
+  const code = codeOf(body.code);
+  if (code !== undefined || typeof body.message === "string") {
+    return { ...none, code, message: str(body.message), shape: "flat" };
   }
   return none;
 }
@@ -125,7 +132,7 @@ export class HuaweiCloudError extends Error {
 
   constructor(init: HuaweiCloudErrorInit) {
     const parsed = parseErrorBody(init.body);
-    const requestId = init.requestId ?? parsed.requestId;
+    const requestId = nonEmpty(init.requestId) ?? parsed.requestId;
     const what = init.message ?? [parsed.code, parsed.message].filter(Boolean).join(": ");
     super(
       `${init.method} ${pathOf(init.url)} failed with HTTP ${init.status}` +
@@ -152,7 +159,7 @@ export class HuaweiCloudError extends Error {
       method,
       url,
       body,
-      requestId: response.headers.get("X-Request-Id") ?? undefined,
+      requestId: nonEmpty(response.headers.get("X-Request-Id")),
       retryAfterMs: retryAfterMs(response.headers.get("Retry-After")),
     });
   }
@@ -288,10 +295,15 @@ export function rememberRequest(response: Response, request: Request): void {
 }
 const requestOf = (response: Response) => requests.get(response) ?? { method: "request", url: response.url };
 
+// RFC 9110: Retry-After is a whole number of seconds or an HTTP date (IMF-fixdate). Anything
+// else ("0x10", "1e9", "1.5", which Number() or V8's lenient Date.parse would take) is ignored.
+const SECONDS = /^\d+$/;
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
 function retryAfterMs(header: string | null): number | undefined {
   if (header === null) return undefined;
-  const seconds = Number(header);
-  if (header.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  if (SECONDS.test(header)) return Number(header) * 1000;
+  if (!IMF_FIXDATE.test(header)) return undefined;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -157,6 +157,7 @@ async function poll<Job extends JobLike>(
 
   // One signal for the whole wait: the caller's abort, or the overall timeout.
   const stop = new AbortController();
+  const deadline = Date.now() + o.timeoutMs;
   let last: Job | undefined;
   const onAbort = () => stop.abort(options.signal?.reason);
   options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -196,7 +197,8 @@ async function poll<Job extends JobLike>(
         if (!(error instanceof HuaweiCloudNetworkError && error.retryable) || ++failures > o.maxRetries) throw error;
         wait = retryDelay(o, failures);
       }
-      await sleep(wait, stop.signal);
+      // Never past the deadline, whatever Retry-After asked for.
+      await sleep(Math.min(wait, deadline - Date.now()), stop.signal);
     }
   } finally {
     if (timer !== undefined) clearTimeout(timer);

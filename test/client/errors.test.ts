@@ -93,6 +93,49 @@ describe("every documented error body shape", () => {
     expect(parseErrorBody(body)).toMatchObject(expected);
   });
 
+  it.each([
+    ["a null gateway error_code beside an EVS error", { error_code: null, error_msg: null, error: { code: "EVS.1002", message: "m" } }, { code: "EVS.1002", message: "m", shape: "error" }],
+    ["a gateway body with only error_msg", { error_msg: "throttled", request_id: "r1" }, { code: undefined, message: "throttled", requestId: "r1", shape: "gateway" }],
+    ["a numeric gateway code", { error_code: 401, error_msg: "m" }, { code: "401", message: "m", shape: "gateway" }],
+    ["a numeric code under error", { error: { code: 400, message: "m" } }, { code: "400", message: "m", shape: "error" }],
+    ["a numeric code in a keyed body", { badRequest: { code: 400, message: "m" } }, { code: "400", message: "m", kind: "badRequest", shape: "keyed" }],
+    ["a numeric flat code", { code: 42, message: "m" }, { code: "42", message: "m", shape: "flat" }],
+    ["an empty request_id", { error_code: "APIGW.0301", error_msg: "m", request_id: "" }, { requestId: undefined, shape: "gateway" }],
+  ])("parseErrorBody reads %s", (_what, body, expected) => {
+    expect(parseErrorBody(body)).toMatchObject(expected);
+  });
+
+  it("an empty X-Request-Id header does not hide the body's request_id", async () => {
+    const { evs } = evsWith(json(401, evsExamples["gateway-unauthorized"]?.value, { "X-Request-Id": "" }));
+    const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;
+    expect(error.requestId).toBe("5c0d9b2e7f1a4d3c8b6e2a1f0e9d8c7b");
+    expect(error.message).toContain("(request ID 5c0d9b2e7f1a4d3c8b6e2a1f0e9d8c7b)");
+  });
+
+  it.each([
+    ["7", 7000],
+    ["0", 0],
+    ["120", 120_000],
+    ["0x10", undefined],
+    ["1e9", undefined],
+    ["1.5", undefined],
+    ["-1", undefined],
+    ["2024", 2_024_000],
+    ["soon", undefined],
+    ["Tue, 02 Jan 2024 03:04:12 GMT", 7000],
+    ["Tue, 02 Jan 2024 03:04:00 GMT", 0], // in the past: at once
+    ["2024-01-02T03:04:12Z", undefined], // not an HTTP date
+  ])("Retry-After %j waits %s ms", (header, expected) => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2024-01-02T03:04:05Z"));
+    try {
+      const response = new Response(null, { status: 429, headers: { "Retry-After": header } });
+      expect(HuaweiCloudError.fromResponse(response, undefined).retryAfterMs).toBe(expected);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("a non-JSON answer still becomes a HuaweiCloudError with the status", async () => {
     const { evs } = evsWith(new Response("upstream timed out", { status: 504 }));
     const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;

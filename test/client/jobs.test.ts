@@ -249,6 +249,32 @@ describe("transient failures of the poll are retried with backoff; others are no
     expect(times).toEqual([0, 7000]);
   });
 
+  it.each(["0x10", "1e9", "1.5"])("ignores a Retry-After of %j (neither whole seconds nor an HTTP date)", async (header) => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const start = Date.now();
+    const times: number[] = [];
+    const answers = [json(429, { error_code: "APIGW.0308", error_msg: "throttled" }, { "Retry-After": header }), job(evsJobs.success?.value)];
+    const { evs } = evsWith(() => {
+      times.push(Date.now() - start);
+      return answers.shift()!;
+    });
+    const done = waitForEvsJob(evs, "j");
+    await vi.advanceTimersByTimeAsync(60_000);
+    await done;
+    expect(times).toEqual([0, 2000]);
+  });
+
+  it("never waits past the deadline, whatever Retry-After says", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const timers = vi.spyOn(globalThis, "setTimeout");
+    const { evs } = evsWith(json(429, { error_code: "APIGW.0308", error_msg: "throttled" }, { "Retry-After": "3600" }));
+    const done = waitForEvsJob(evs, "j", { timeoutMs: 5000 }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await done).toBeInstanceOf(JobTimeoutError);
+    expect(Math.max(...timers.mock.calls.map(([, ms]) => ms ?? 0))).toBe(5000);
+    timers.mockRestore();
+  });
+
   it("after maxRetries failures in a row, the last one is thrown", async () => {
     const { evs, double } = evsWith(networkFailure());
     const error = await waitForEvsJob(evs, "j", { ...fast, maxRetries: 3 }).catch((e: unknown) => e);
