@@ -134,8 +134,10 @@ export class HuaweiCloudError extends Error {
     const parsed = parseErrorBody(init.body);
     const requestId = nonEmpty(init.requestId) ?? parsed.requestId;
     const what = init.message ?? [parsed.code, parsed.message].filter(Boolean).join(": ");
+    // A 2xx answer did not fail as HTTP: it is the answer's content that is wrong.
+    const ok = init.status >= 200 && init.status <= 299;
     super(
-      `${init.method} ${pathOf(init.url)} failed with HTTP ${init.status}` +
+      `${init.method} ${pathOf(init.url)}${ok ? ` (HTTP ${init.status})` : ` failed with HTTP ${init.status}`}` +
         (what ? `: ${what}` : "") +
         (requestId ? ` (request ID ${requestId})` : ""),
     );
@@ -151,8 +153,12 @@ export class HuaweiCloudError extends Error {
     this.retryAfterMs = init.retryAfterMs;
   }
 
-  /** The error for an openapi-fetch result whose response is not 2xx. */
-  static fromResponse(response: Response, body: unknown): HuaweiCloudError {
+  /**
+   * The error for an answer: its status, request ID and `Retry-After`, the (parsed) `body`, and
+   * the message taken from the body, or `message` when given (e.g. for a 2xx answer whose
+   * content is not what the call expects).
+   */
+  static fromResponse(response: Response, body: unknown, message?: string): HuaweiCloudError {
     const { method, url } = requestOf(response);
     return new HuaweiCloudError({
       status: response.status,
@@ -161,6 +167,7 @@ export class HuaweiCloudError extends Error {
       body,
       requestId: nonEmpty(response.headers.get("X-Request-Id")),
       retryAfterMs: retryAfterMs(response.headers.get("Retry-After")),
+      ...(message === undefined ? {} : { message }),
     });
   }
 }
@@ -272,17 +279,7 @@ export interface FetchResult {
 export async function unwrap<R extends FetchResult>(result: R | Promise<R>): Promise<Exclude<R["data"], undefined>> {
   const { data, error, response } = await result;
   if (!response.ok) throw HuaweiCloudError.fromResponse(response, error);
-  if (data === undefined) {
-    const { method, url } = requestOf(response);
-    throw new HuaweiCloudError({
-      status: response.status,
-      method,
-      url,
-      body: undefined,
-      requestId: response.headers.get("X-Request-Id") ?? undefined,
-      message: "the answer has no body",
-    });
-  }
+  if (data === undefined) throw HuaweiCloudError.fromResponse(response, undefined, "the answer has no body");
   return data as Exclude<R["data"], undefined>;
 }
 

@@ -53,9 +53,12 @@ export interface EvsJobResult {
 export interface ImsJobResult {
   jobId: string;
   jobType: string | undefined;
-  /** The image the job made (`entities.image_id`, else the first of `entities.results`). */
+  /** The image the job made (`entities.image_id`, else the first of `entities.results` that succeeded). */
   imageId: string;
-  /** Every image the job reports: `entities.image_id` and each of `entities.results`, without repeats. */
+  /**
+   * Every image the job made: `entities.image_id` and each of `entities.results` whose status
+   * is `success` (in any case), without repeats.
+   */
   imageIds: string[];
   /** The final job as returned. */
   job: ImsJob;
@@ -119,24 +122,23 @@ export async function waitForImsJob(
       job,
     });
   }
+  // A batch reports one result per image; a result that did not succeed made no usable image.
+  const succeeded = (job.entities?.results ?? []).filter((result) => result.status?.toLowerCase() === "success");
   const imageIds = [
     ...new Set(
-      [job.entities?.image_id, ...(job.entities?.results ?? []).map((result) => result.image_id)].filter(
+      [job.entities?.image_id, ...succeeded.map((result) => result.image_id)].filter(
         (id): id is string => typeof id === "string" && id !== "",
       ),
     ),
   ];
   const [imageId] = imageIds;
   if (imageId === undefined) {
-    const error = HuaweiCloudError.fromResponse(response, job);
-    throw new HuaweiCloudError({
-      status: error.status,
-      method: error.method,
-      url: error.url,
-      body: job,
-      requestId: error.requestId,
-      message: `IMS job ${jobId} succeeded but names no image (entities.image_id is missing)`,
-    });
+    throw HuaweiCloudError.fromResponse(
+      response,
+      job,
+      `IMS job ${jobId} succeeded but names no image ` +
+        "(no entities.image_id, and no entities.results entry with status success and an image_id)",
+    );
   }
   return { jobId, jobType: job.job_type, imageId, imageIds, job };
 }
@@ -188,7 +190,9 @@ async function poll<Job extends JobLike>(
           wait = interval;
           interval = Math.min(Math.round(interval * o.backoff), o.maxIntervalMs);
         } else {
-          const failure = HuaweiCloudError.fromResponse(response, response.ok ? "the answer has no body" : error);
+          const failure = response.ok
+            ? HuaweiCloudError.fromResponse(response, undefined, "the answer has no body")
+            : HuaweiCloudError.fromResponse(response, error);
           if (!failure.retryable || ++failures > o.maxRetries) throw failure;
           wait = Math.max(failure.retryAfterMs ?? 0, retryDelay(o, failures));
         }

@@ -151,7 +151,16 @@ describe("every documented error body shape", () => {
     const { evs } = evsWith(new Response(null, { status: 200 }));
     const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;
     expect(error).toBeInstanceOf(HuaweiCloudError);
-    expect(error.message).toContain("the answer has no body");
+    expect(error.message).toBe(`POST /v3/${PROJECT}/cloudvolumes (HTTP 200): the answer has no body`);
+  });
+
+  it("a custom message keeps the status, request ID and body of the answer", () => {
+    const response = json(200, { job_id: "j" }, { "X-Request-Id": "req-9" });
+    const error = HuaweiCloudError.fromResponse(response, { job_id: "j" }, "not what was expected");
+    expect([error.status, error.requestId, error.body, error.errorMessage]).toEqual([200, "req-9", { job_id: "j" }, undefined]);
+    expect(error.message).toBe("request (unknown URL) (HTTP 200): not what was expected (request ID req-9)");
+    const failed = HuaweiCloudError.fromResponse(json(502, "<html>"), "<html>", "the proxy failed");
+    expect(failed.message).toBe("request (unknown URL) failed with HTTP 502: the proxy failed");
   });
 });
 

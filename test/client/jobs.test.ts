@@ -138,13 +138,42 @@ describe("waitForImsJob", () => {
     ]);
   });
 
-  it("a SUCCESS that names no image is an error, not an undefined image ID", async () => {
-    const { ims } = imsWith(job({ job_id: "j", status: "SUCCESS", entities: {} }));
+  it("imageIds holds only the results that succeeded (any case), once each", async () => {
+    const results = [
+      { image_id: "img-a", status: "success" },
+      { image_id: "img-b", status: "FAIL" },
+      { image_id: "img-c", status: "SUCCESS" },
+      { image_id: "img-d", status: "failed" },
+      { image_id: "img-e" },
+      { image_id: "img-c", status: "Success" },
+      { image_id: "", status: "success" },
+    ];
+    const { ims } = imsWith(job({ job_id: "j", status: "SUCCESS", entities: { image_id: "img-a", results } }));
+    const result = await waitForImsJob(ims, "j");
+    expect([result.imageId, result.imageIds]).toEqual(["img-a", ["img-a", "img-c"]]);
+  });
+
+  it("without entities.image_id, imageId is the first result that succeeded", async () => {
+    const results = [{ image_id: "img-b", status: "fail" }, { image_id: "img-c", status: "success" }];
+    const { ims } = imsWith(job({ job_id: "j", status: "SUCCESS", entities: { results } }));
+    const result = await waitForImsJob(ims, "j");
+    expect([result.imageId, result.imageIds]).toEqual(["img-c", ["img-c"]]);
+  });
+
+  it.each([
+    ["no entities at all", {}],
+    ["empty entities", { entities: {} }],
+    ["only results that failed", { entities: { results: [{ image_id: "img-b", status: "FAIL" }] } }],
+  ])("a SUCCESS that names no image is an error that says so, not an undefined image ID: %s", async (_what, rest) => {
+    const { ims } = imsWith(job({ job_id: "j", status: "SUCCESS", ...rest }), job(imsJobs.success?.value));
     const error = (await waitForImsJob(ims, "j").catch((e: unknown) => e)) as HuaweiCloudError;
     expect(error).toBeInstanceOf(HuaweiCloudError);
     expect(error.message).toBe(
-      `GET /v1/${PROJECT}/jobs/j failed with HTTP 200: IMS job j succeeded but names no image (entities.image_id is missing)`,
+      `GET /v1/${PROJECT}/jobs/j (HTTP 200): IMS job j succeeded but names no image ` +
+        "(no entities.image_id, and no entities.results entry with status success and an image_id)",
     );
+    expect([error.status, error.code, error.retryable]).toEqual([200, undefined, false]);
+    expect(error.body).toMatchObject({ job_id: "j", status: "SUCCESS" });
   });
 });
 
