@@ -3,8 +3,10 @@
  * descriptions.
  *
  * Error model: client calls return openapi-fetch's `{ data, error, response }` and never throw
- * for an HTTP error status (only for a network failure, `HuaweiCloudNetworkError`, or a bad
- * call, `TypeError`). `unwrap(call)` returns the data or throws a `HuaweiCloudError`.
+ * for an HTTP error status. They do throw for no answer (`HuaweiCloudNetworkError`, also for a
+ * refused redirect), a bad call (`TypeError`), an abort (the signal's reason), a 2xx answer
+ * whose body is not the JSON it should be (openapi-fetch's `SyntaxError`), and whatever a
+ * middleware throws. `unwrap(call)` returns the data or throws a `HuaweiCloudError`.
  * `waitForEvsJob` / `waitForImsJob` throw: `JobFailedError`, `JobTimeoutError`,
  * `HuaweiCloudError`, `HuaweiCloudNetworkError`, or the abort reason.
  */

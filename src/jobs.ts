@@ -77,6 +77,8 @@ export async function waitForEvsJob(
     client.GET("/v1/{project_id}/jobs/{job_id}", {
       params: { path: { job_id: jobId, ...(options.projectId === undefined ? {} : { project_id: options.projectId }) } },
       signal,
+      // Parsed here: a 2xx answer that is not JSON (a proxy's maintenance page) is a transient failure.
+      parseAs: "text",
     }),
   );
   const subJobs = job.entities?.sub_jobs ?? [];
@@ -110,6 +112,8 @@ export async function waitForImsJob(
     client.GET("/v1/{project_id}/jobs/{job_id}", {
       params: { path: { job_id: jobId, ...(options.projectId === undefined ? {} : { project_id: options.projectId }) } },
       signal,
+      // Parsed here: a 2xx answer that is not JSON (a proxy's maintenance page) is a transient failure.
+      parseAs: "text",
     }),
   );
   if (job.status === "FAIL") {
@@ -144,7 +148,7 @@ export async function waitForImsJob(
 }
 
 type JobLike = { status: string; error?: unknown };
-type PollResult<Job> = { data?: Job; error?: unknown; response: Response };
+type PollResult = { data?: string; error?: unknown; response: Response };
 
 /** Polls until the job is SUCCESS or FAIL and returns it with its answer; throws on anything else. */
 async function poll<Job extends JobLike>(
@@ -152,7 +156,7 @@ async function poll<Job extends JobLike>(
   jobId: string,
   options: WaitOptions<Job>,
   defaultTimeoutMs: number,
-  get: (signal: AbortSignal) => Promise<PollResult<Job>>,
+  get: (signal: AbortSignal) => Promise<PollResult>,
 ): Promise<{ job: Job; response: Response }> {
   const o = checkOptions(service, jobId, options, defaultTimeoutMs);
   options.signal?.throwIfAborted();
@@ -177,8 +181,9 @@ async function poll<Job extends JobLike>(
     for (;;) {
       let wait: number;
       try {
-        const { data, error, response } = await get(stop.signal);
-        if (response.ok && data !== undefined) {
+        const { data: text, error, response } = await get(stop.signal);
+        const data = response.ok ? parseJob<Job>(text) : undefined;
+        if (data !== undefined) {
           // The EVS job query reports a failure of the query itself in a 200 body's `error`.
           if (data.error !== undefined && data.error !== null) {
             throw HuaweiCloudError.fromResponse(response, { error: data.error });
@@ -189,10 +194,16 @@ async function poll<Job extends JobLike>(
           if (data.status === "SUCCESS" || data.status === "FAIL") return { job: data, response };
           wait = interval;
           interval = Math.min(Math.round(interval * o.backoff), o.maxIntervalMs);
+        } else if (response.ok) {
+          // A 2xx answer without a JSON job (a proxy's maintenance page, an empty answer): the
+          // query itself is fine to repeat, so it is retried like a 5xx.
+          const failure = text
+            ? HuaweiCloudError.fromResponse(response, text, "the answer is not a JSON object")
+            : HuaweiCloudError.fromResponse(response, undefined, "the answer has no body");
+          if (++failures > o.maxRetries) throw failure;
+          wait = retryDelay(o, failures);
         } else {
-          const failure = response.ok
-            ? HuaweiCloudError.fromResponse(response, undefined, "the answer has no body")
-            : HuaweiCloudError.fromResponse(response, error);
+          const failure = HuaweiCloudError.fromResponse(response, error);
           if (!failure.retryable || ++failures > o.maxRetries) throw failure;
           wait = Math.max(failure.retryAfterMs ?? 0, retryDelay(o, failures));
         }
@@ -207,6 +218,17 @@ async function poll<Job extends JobLike>(
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** The job in a 2xx answer's text; undefined when the text is not a JSON object. */
+function parseJob<Job>(text: string | undefined): Job | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Job) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

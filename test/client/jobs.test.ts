@@ -263,6 +263,35 @@ describe("transient failures of the poll are retried with backoff; others are no
     expect(times).toEqual([0, 2000, 5000]);
   });
 
+  it.each([
+    ["an HTML maintenance page", () => new Response("<html><body>Down for maintenance</body></html>", { status: 200, headers: { "Content-Type": "text/html" } })],
+    ["JSON that is not an object", () => json(200, "ok")],
+    ["no body", () => new Response(null, { status: 200 })],
+  ])("a 2xx answer without a JSON job (%s) is retried like a 5xx", async (_what, answer) => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const start = Date.now();
+    const times: number[] = [];
+    const answers = [answer(), answer(), job(evsJobs.success?.value)];
+    const { evs } = evsWith(() => {
+      times.push(Date.now() - start);
+      return answers.shift()!;
+    });
+    const done = waitForEvsJob(evs, "j");
+    await vi.advanceTimersByTimeAsync(60_000);
+    await expect(done).resolves.toMatchObject({ jobType: "batchCreateVolume" });
+    expect(times).toEqual([0, 2000, 5000]);
+  });
+
+  it("a 2xx answer that is not JSON, every time, is thrown as a HuaweiCloudError with the text", async () => {
+    const page = "<html><body>Down for maintenance</body></html>";
+    const { evs, double } = evsWith(new Response(page, { status: 200, headers: { "Content-Type": "text/html", "X-Request-Id": "r-1" } }));
+    const error = (await waitForEvsJob(evs, "j", { ...fast, maxRetries: 2 }).catch((e: unknown) => e)) as HuaweiCloudError;
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    expect([error.status, error.body, error.requestId]).toEqual([200, page, "r-1"]);
+    expect(error.message).toBe(`GET /v1/${PROJECT}/jobs/j (HTTP 200): the answer is not a JSON object (request ID r-1)`);
+    expect(double.requests).toHaveLength(3);
+  });
+
   it("waits as long as Retry-After says", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     const start = Date.now();
