@@ -27,7 +27,13 @@ for (const service of ["evs", "ims"]) {
       ],
       // Redocly's progress lines (and its Node 20 banner) are noise here; its
       // report is shown only when bundling fails.
-      { cwd: root, stdio: "pipe" },
+      // No telemetry and no update check (redocly.yaml also says `telemetry: off`):
+      // bundling must not need a network.
+      {
+        cwd: root,
+        stdio: "pipe",
+        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+      },
     );
   } catch (error) {
     process.stderr.write(String(/** @type {{ stderr?: Buffer }} */ (error).stderr ?? error));
