@@ -2,6 +2,7 @@
 // `npm start` and the browser test, so both serve the docs the same way.
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
+import { pipeline } from "node:stream";
 import { extname, join, resolve, sep } from "node:path";
 
 const contentTypes = {
@@ -56,15 +57,32 @@ export async function serveFolder(folder, options = {}) {
         file = join(file, "index.html");
       }
       const { size } = statSync(file);
-      response.writeHead(200, {
+      const headers = {
         "content-type": contentTypes[/** @type {keyof typeof contentTypes} */ (extname(file))] ?? "application/octet-stream",
         "content-length": size,
         "cache-control": "no-cache",
+      };
+      if (request.method === "HEAD") {
+        response.writeHead(200, headers).end();
+        return;
+      }
+      // The file can vanish or become unreadable between stat and open (e.g.
+      // `npm run docs` rewriting dist/docs while `npm start` serves it): that
+      // request fails (500, or a cut-off body once sending began), never the server.
+      const stream = createReadStream(file);
+      stream.once("error", () => {
+        // Before the file opened: nothing was sent yet, so say so.
+        if (!response.headersSent) {
+          response.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(`could not read: ${pathname}\n`);
+        }
       });
-      if (request.method === "HEAD") response.end();
-      else createReadStream(file).pipe(response);
+      stream.once("open", () => {
+        response.writeHead(200, headers);
+        // After: the body is cut off; pipeline closes both ends and nothing throws.
+        pipeline(stream, response, () => {});
+      });
     } catch {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`not found: ${pathname}\n`);
+      if (!response.headersSent) response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`not found: ${pathname}\n`);
     }
   });
   await new Promise((resolveListen, reject) => {
