@@ -32,8 +32,13 @@ export interface WaitOptions<Job> {
    * failure is thrown. Default 5. Other errors (400, 401, 403, 404) are thrown at once.
    */
   maxRetries?: number;
-  /** Called with the job after every successful poll, e.g. to show progress. */
-  onPoll?: (job: Job) => void;
+  /**
+   * Called with the job after every successful poll, e.g. to show progress. When it returns a
+   * promise, the wait awaits it before going on; what it throws or rejects with ends the wait,
+   * as it is. (Typed `unknown`, not `void | Promise<void>`, so that a callback returning
+   * something else, such as `(job) => seen.push(job)`, still compiles, as it did with `void`.)
+   */
+  onPoll?: (job: Job) => unknown;
 }
 
 export interface EvsJobResult {
@@ -179,7 +184,8 @@ async function poll<Job extends JobLike>(
     let interval = o.intervalMs;
     let failures = 0;
     for (;;) {
-      let wait: number;
+      let seen: { job: Job; response: Response } | undefined;
+      let wait = 0;
       try {
         const { data: text, error, response } = await get(stop.signal);
         const data = response.ok ? parseJob<Job>(text) : undefined;
@@ -188,12 +194,7 @@ async function poll<Job extends JobLike>(
           if (data.error !== undefined && data.error !== null) {
             throw HuaweiCloudError.fromResponse(response, { error: data.error });
           }
-          last = data;
-          failures = 0;
-          options.onPoll?.(data);
-          if (data.status === "SUCCESS" || data.status === "FAIL") return { job: data, response };
-          wait = interval;
-          interval = Math.min(Math.round(interval * o.backoff), o.maxIntervalMs);
+          seen = { job: data, response };
         } else if (response.ok) {
           // A 2xx answer without a JSON job (a proxy's maintenance page, an empty answer): the
           // query itself is fine to repeat, so it is retried like a 5xx.
@@ -211,6 +212,16 @@ async function poll<Job extends JobLike>(
         if (stop.signal.aborted) throw stop.signal.reason;
         if (!(error instanceof HuaweiCloudNetworkError && error.retryable) || ++failures > o.maxRetries) throw error;
         wait = retryDelay(o, failures);
+      }
+      if (seen !== undefined) {
+        last = seen.job;
+        failures = 0;
+        // The caller's code runs outside the poll's try: what it throws (or rejects with) is the
+        // caller's own error, thrown as it is, never taken for a failed poll.
+        await options.onPoll?.(seen.job);
+        if (seen.job.status === "SUCCESS" || seen.job.status === "FAIL") return seen;
+        wait = interval;
+        interval = Math.min(Math.round(interval * o.backoff), o.maxIntervalMs);
       }
       // Never past the deadline, whatever Retry-After asked for.
       await sleep(Math.min(wait, deadline - Date.now()), stop.signal);

@@ -177,6 +177,54 @@ describe("waitForImsJob", () => {
   });
 });
 
+describe("onPoll", () => {
+  it("a rejected promise from onPoll rejects the wait with that error", async () => {
+    const { evs, double } = evsWith(job(running), job(evsJobs.success?.value));
+    const mine = new Error("progress bar broke");
+    await expect(waitForEvsJob(evs, "j", { ...fast, onPoll: async () => Promise.reject(mine) })).rejects.toBe(mine);
+    expect(double.requests).toHaveLength(1);
+  });
+
+  it("what onPoll throws is the caller's own error, not a failed poll: a HuaweiCloudNetworkError is not retried", async () => {
+    const { evs, double } = evsWith(job(running), job(evsJobs.success?.value));
+    const mine = new HuaweiCloudNetworkError("GET", "https://elsewhere.example/", new Error("mine"));
+    const onPoll = () => {
+      throw mine;
+    };
+    await expect(waitForEvsJob(evs, "j", { ...fast, onPoll })).rejects.toBe(mine);
+    expect(double.requests).toHaveLength(1);
+  });
+
+  it("a throw on the final poll is thrown as it is", async () => {
+    const { evs } = evsWith(job(evsJobs.success?.value));
+    const mine = new TypeError("cannot render");
+    const onPoll = (j: { status: string }) => {
+      if (j.status === "SUCCESS") throw mine;
+    };
+    await expect(waitForEvsJob(evs, "j", { onPoll })).rejects.toBe(mine);
+  });
+
+  it("an async onPoll is awaited before the next poll", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const start = Date.now();
+    const times: number[] = [];
+    const { evs } = evsWith(() => {
+      times.push(Date.now() - start);
+      return job(times.length < 3 ? running : { ...running, status: "SUCCESS" });
+    });
+    const seen: number[] = [];
+    const onPoll = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      seen.push(Date.now() - start);
+    };
+    const done = waitForEvsJob(evs, "job-1", { onPoll });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await done;
+    expect(times).toEqual([0, 12_000, 25_000]);
+    expect(seen).toEqual([10_000, 22_000, 35_000]);
+  });
+});
+
 describe("the poll schedule", () => {
   it("polls at once, then after 2 s, growing ×1.5 up to 20 s (the defaults)", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });

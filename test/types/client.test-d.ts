@@ -252,6 +252,10 @@ describe("responses", () => {
     await waitForImsJob(evs, "j");
     // @ts-expect-error the option is timeoutMs
     await waitForEvsJob(evs, "j", { timeout: 1000 });
+    // onPoll may be async (it is awaited) or return anything.
+    const seen: EvsJob[] = [];
+    await waitForEvsJob(evs, "j", { onPoll: async (job) => void (await Promise.resolve(job)) });
+    await waitForEvsJob(evs, "j", { onPoll: (job) => seen.push(job) });
   });
 });
 
