@@ -12,8 +12,15 @@ if (process.env.CHROMIUM_PATH || found("chromium")) process.exit(0);
 const packages = ["chromium", "fonts-wqy-microhei"]; // the font makes Chinese screenshots legible
 if (process.getuid?.() === 0 && found("apt-get")) {
   console.log(`Chromium is missing; installing Debian's ${packages.join(" and ")} for the docs browser test.`);
-  execFileSync("apt-get", ["update"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", ...packages], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  try {
+    execFileSync("apt-get", ["update"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", ...packages], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  } catch (error) {
+    // Never stop `npm test` here: lint and every other test still run.
+    const reason = /** @type {{ status?: number | null, message?: string }} */ (error);
+    const why = typeof reason.status === "number" ? `apt-get exited with ${reason.status}` : String(reason.message ?? error);
+    console.warn(`could not install chromium: ${why}; the docs browser test will fail (the other tests run anyway).`);
+  }
 } else {
   console.warn(
     `Chromium is missing, and the docs browser test needs it: run \`sudo apt-get install -y ${packages.join(" ")}\`` +
