@@ -4,14 +4,10 @@
 // `--out <dir>` (the staleness test bundles into a temporary folder).
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { folderOption, repoRoot as root } from "./lib/paths.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const outFlag = process.argv.indexOf("--out");
-const outArg = outFlag === -1 ? join(root, "generated") : process.argv[outFlag + 1];
-if (!outArg) throw new Error("bundle: --out needs a folder");
-const outDir = resolve(outArg);
+const outDir = folderOption("--out", join(root, "generated"), "node scripts/bundle.mjs [--out <dir>]");
 
 mkdirSync(outDir, { recursive: true });
 for (const service of ["evs", "ims"]) {

@@ -4,6 +4,9 @@
 //
 //   node scripts/docs.mjs [--out <dir>]     default dist/docs
 //
+// It replaces only what it writes there (index.html and <service>/<lang>/);
+// anything else in the folder is left alone.
+//
 // dist/docs/index.html                 links to every page
 // dist/docs/<service>/<lang>/index.html  the Redoc page (renderer inlined)
 // dist/docs/<service>/<lang>/openapi.json  the document that page shows
@@ -20,16 +23,13 @@
 // forbids any other origin.
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { applyTranslationLeniently, describeProblems, loadTranslation, services } from "./lib/i18n.mjs";
-import { repoRoot } from "./lib/prism.mjs";
+import { folderOption, repoRoot } from "./lib/paths.mjs";
 
 const run = promisify(execFile);
-const outFlag = process.argv.indexOf("--out");
-const outArg = outFlag === -1 ? join(repoRoot, "dist/docs") : process.argv[outFlag + 1];
-if (!outArg) throw new Error("docs: --out needs a folder");
-const outDir = resolve(outArg);
+const outDir = folderOption("--out", join(repoRoot, "dist/docs"), "node scripts/docs.mjs [--out <dir>]");
 
 /** The page languages: the English bundle, and each translation of it. */
 const pageLanguages = /** @type {const} */ ([
@@ -192,9 +192,18 @@ ${sections.join("\n")}
 }
 
 const started = Date.now();
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-const pages = await Promise.all(services.flatMap((service) => pageLanguages.map((page) => renderPage(service, page))));
-writeFileSync(join(outDir, "index.html"), indexPage(pages));
-for (const page of pages) console.log(`rendered ${page.file}`);
-console.log(`docs: ${join(outDir, "index.html")} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+try {
+  // Only what this script writes: `--out spec` must not delete spec/.
+  rmSync(join(outDir, "index.html"), { force: true });
+  for (const service of services) {
+    for (const { lang } of pageLanguages) rmSync(join(outDir, service, lang), { recursive: true, force: true });
+  }
+  mkdirSync(outDir, { recursive: true });
+  const pages = await Promise.all(services.flatMap((service) => pageLanguages.map((page) => renderPage(service, page))));
+  writeFileSync(join(outDir, "index.html"), indexPage(pages));
+  for (const page of pages) console.log(`rendered ${page.file}`);
+  console.log(`docs: ${join(outDir, "index.html")} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+} catch (error) {
+  console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -18,20 +18,13 @@
 // location, not whichever copy sits at the top of node_modules).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { folderOption, repoRoot as root } from "./lib/paths.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-const flag = (/** @type {string} */ name) => {
-  const at = process.argv.indexOf(name);
-  if (at === -1) return join(root, "generated");
-  const value = process.argv[at + 1];
-  if (!value) throw new Error(`generate: ${name} needs a folder`);
-  return resolve(value);
-};
-const fromDir = flag("--from");
-const outDir = flag("--out");
+const usage = "node scripts/generate.mjs [--from <dir>] [--out <dir>]";
+const fromDir = folderOption("--from", join(root, "generated"), usage);
+const outDir = folderOption("--out", join(root, "generated"), usage);
 
 const openapiTsEntry = import.meta.resolve("openapi-typescript");
 const { default: openapiTS, astToString, COMMENT_HEADER } = await import(openapiTsEntry);

@@ -16,7 +16,7 @@ import { isMap, parseDocument } from "yaml";
 import {
   checkTranslation, languages, loadTranslation, proseFields, services, translationKey,
 } from "./lib/i18n.mjs";
-import { repoRoot } from "./lib/prism.mjs";
+import { repoRoot } from "./lib/paths.mjs";
 
 const update = process.argv.includes("--update");
 let failed = false;

@@ -18,7 +18,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { repoRoot } from "./prism.mjs";
+import { repoRoot } from "./paths.mjs";
 
 export const services = /** @type {const} */ (["evs", "ims"]);
 export const languages = /** @type {const} */ (["zh-CN"]);
