@@ -187,7 +187,7 @@ async function poll<Job extends JobLike>(
       let seen: { job: Job; response: Response } | undefined;
       let wait = 0;
       try {
-        const { data: text, error, response } = await get(stop.signal);
+        const { data: text, error, response } = await untilAborted(get(stop.signal), stop.signal);
         const data = response.ok ? parseJob<Job>(text) : undefined;
         if (data !== undefined) {
           // The EVS job query reports a failure of the query itself in a 200 body's `error`.
@@ -245,6 +245,19 @@ function parseJob<Job>(text: string | undefined): Job | undefined {
 
 const retryDelay = (o: { intervalMs: number; backoff: number; maxIntervalMs: number }, failures: number) =>
   Math.min(Math.round(o.intervalMs * o.backoff ** (failures - 1)), o.maxIntervalMs);
+
+/**
+ * `promise`, or the signal's reason as soon as it aborts: a custom fetch that ignores its
+ * signal must not hold the wait past its timeout. A rejection after that is dropped.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -285,6 +285,23 @@ describe("the poll schedule", () => {
     const { evs } = evsWith(hang);
     await expect(waitForEvsJob(evs, "job-1", { timeoutMs: 30 })).rejects.toBeInstanceOf(JobTimeoutError);
   });
+
+  it("the timeout ends a poll even when the fetch ignores the abort signal", async () => {
+    const { evs } = evsWith(() => new Promise<Response>(() => {}));
+    await expect(waitForEvsJob(evs, "job-1", { timeoutMs: 30 })).rejects.toBeInstanceOf(JobTimeoutError);
+  });
+
+  it("so does an abort, at once, and the fetch failing later is no unhandled rejection", async () => {
+    const { evs } = evsWith(() => new Promise<Response>((_, reject) => setTimeout(() => reject(new Error("late")), 300)));
+    const controller = new AbortController();
+    const reason = new Error("stop");
+    const start = Date.now();
+    const done = waitForEvsJob(evs, "job-1", { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 10);
+    await expect(done).rejects.toBe(reason);
+    expect(Date.now() - start).toBeLessThan(200);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the late failure happens here
+  });
 });
 
 describe("transient failures of the poll are retried with backoff; others are not", () => {
