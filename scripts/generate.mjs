@@ -9,43 +9,28 @@
 // types are written (default generated/); the staleness test uses both with a
 // temporary folder.
 //
-// openapi-typescript 7 runs the Redocly 1.x engine. Its CLI looks for a
-// redocly.yaml of its own accord, and this repository's redocly.yaml is written
-// for Redocly CLI 2.x (lint rules, `apis` with outputs) — so the CLI's result
-// would depend on how 1.x happens to read a 2.x file. The Node API is called
-// instead, with an explicit minimal config built by the same @redocly/openapi-core
-// that openapi-typescript itself imports (resolved from openapi-typescript's own
-// location, not whichever copy sits at the top of node_modules).
+// Generation does not depend on redocly.yaml (which is written for Redocly CLI
+// 2.x): openapi-typescript's Node API is called, not its CLI, and the Node API
+// reads no config file — without a `redocly` option it uses its own built-in
+// config (Redocly's "minimal" ruleset plus unique operation IDs). The
+// descriptions are linted properly, with Redocly CLI 2.x and redocly.yaml, by
+// `npm run lint`.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { folderOption, repoRoot as root } from "./lib/paths.mjs";
 
 const usage = "node scripts/generate.mjs [--from <dir>] [--out <dir>]";
 const fromDir = folderOption("--from", join(root, "generated"), usage);
 const outDir = folderOption("--out", join(root, "generated"), usage);
 
-const openapiTsEntry = import.meta.resolve("openapi-typescript");
-const { default: openapiTS, astToString, COMMENT_HEADER } = await import(openapiTsEntry);
-const redoclyCorePath = createRequire(fileURLToPath(openapiTsEntry)).resolve("@redocly/openapi-core");
-const redoclyCore = await import(pathToFileURL(redoclyCorePath).href);
-const { createConfig } = redoclyCore.createConfig ? redoclyCore : redoclyCore.default;
-
-// No config file is read: only what openapi-typescript itself asks for (unique
-// operation IDs) on top of Redocly's "minimal" ruleset. The descriptions are
-// linted properly, with Redocly CLI 2.x and redocly.yaml, by `npm run lint`.
-const redocly = await createConfig(
-  { rules: { "operation-operationId-unique": { severity: "error" } } },
-  { extends: ["minimal"] },
-);
+const { default: openapiTS, astToString, COMMENT_HEADER } = await import("openapi-typescript");
 
 mkdirSync(outDir, { recursive: true });
 for (const service of ["evs", "ims"]) {
   const input = join(fromDir, `${service}.openapi.json`);
   const document = hoistNestedRequired(JSON.parse(readFileSync(input, "utf8")));
   const ast = await openapiTS(document, {
-    redocly,
     cwd: pathToFileURL(`${fromDir}/`),
     silent: true,
     // The defaults, spelled out so a future default change cannot slip in.
