@@ -1,7 +1,7 @@
 // The docs translations: every prose field of the English bundles has an
 // up-to-date Chinese translation, a translation touches nothing but prose,
 // and the two languages describe exactly the same contract.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   applyTranslation, checkTranslation, loadTranslation, proseFields, resolvePointer, services, withoutProse,
 } from "../../scripts/lib/i18n.mjs";
@@ -10,9 +10,15 @@ import { loadBundle } from "../support/openapi.js";
 const howToFix = "run `node scripts/i18n.mjs --update`, then translate the entries with an empty `zh` (see scripts/lib/i18n.mjs)";
 
 describe.each(services)("zh-CN translation of %s", (service) => {
-  const english = loadBundle(service);
-  const translation = loadTranslation(service, "zh-CN");
-  const problems = checkTranslation(english, translation);
+  // Read when the tests run, not while they are collected.
+  let english: ReturnType<typeof loadBundle>;
+  let translation: ReturnType<typeof loadTranslation>;
+  let problems: ReturnType<typeof checkTranslation>;
+  beforeAll(() => {
+    english = loadBundle(service);
+    translation = loadTranslation(service, "zh-CN");
+    problems = checkTranslation(english, translation);
+  });
 
   it("points only at prose: summary, description, title or x-* strings outside example values", () => {
     expect(problems.notProse, `pointers that do not name prose of generated/${service}.openapi.json`).toEqual([]);
@@ -46,8 +52,12 @@ describe.each(services)("zh-CN translation of %s", (service) => {
 });
 
 describe("prose fields", () => {
-  const doc = loadBundle("evs");
-  const prose = proseFields(doc);
+  let doc: ReturnType<typeof loadBundle>;
+  let prose: ReturnType<typeof proseFields>;
+  beforeAll(() => {
+    doc = loadBundle("evs");
+    prose = proseFields(doc);
+  });
 
   it("include operation summaries, schema titles, tag and example descriptions", () => {
     expect(prose.get("/paths/~1v3~1{project_id}~1cloudvolumes/post/summary")).toBe("Create disks");
