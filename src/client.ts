@@ -6,7 +6,7 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths as EvsPaths } from "../generated/evs.js";
 import type { paths as ImsPaths } from "../generated/ims.js";
 import { HuaweiCloudNetworkError, rememberRequest } from "./errors.js";
-import { copyRequest, signedRequest, type AkskCredentials } from "./signing.js";
+import { copyRequest, signedRequest, type AkSkCredentials } from "./signing.js";
 
 /** An IAM token (project-scoped), sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -14,15 +14,6 @@ export interface TokenCredentials {
   ak?: never;
   sk?: never;
   securityToken?: never;
-}
-
-/** An access key pair: every request is signed (SDK-HMAC-SHA256). */
-export interface AkSkCredentials {
-  ak: string;
-  sk: string;
-  /** With temporary credentials: sent and signed as `X-Security-Token`. */
-  securityToken?: string;
-  token?: never;
 }
 
 export type Credentials = TokenCredentials | AkSkCredentials;
@@ -105,7 +96,7 @@ export function createImsClient(options: ClientOptions): ImsClient {
 }
 
 type Service = "evs" | "ims";
-type ResolvedCredentials = { kind: "token"; token: string } | { kind: "aksk"; keys: AkskCredentials };
+type ResolvedCredentials = { kind: "token"; token: string } | { kind: "aksk"; keys: AkSkCredentials };
 
 function createServiceClient<Paths extends {}>(service: Service, fn: string, options: ClientOptions): Client<Paths> {
   const fail = (problem: string) => new TypeError(`${fn}: ${problem}`);

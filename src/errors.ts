@@ -6,6 +6,12 @@
  * reach an error message, a stack trace or `util.inspect` output.
  */
 
+import type { components as EvsComponents } from "../generated/evs.js";
+import type { components as ImsComponents } from "../generated/ims.js";
+
+/** An EVS or IMS job, as the job query returns it. */
+type AnyJob = EvsComponents["schemas"]["EvsJob"] | ImsComponents["schemas"]["ImsJob"];
+
 /** Where an error body's code and message were found. */
 export type ErrorBodyShape =
   /** `{"error": {"code", "message"}}` (IMS, and EVS in general) */
@@ -214,7 +220,7 @@ export class JobFailedError extends Error {
   /** The job's `fail_reason` (for an EVS batch without one, the first failed sub-job's). */
   readonly failReason: string | null;
   /** The final job as the service returned it (for a batch, sub-jobs may have made disks). */
-  readonly job: unknown;
+  readonly job: AnyJob;
 
   constructor(init: {
     service: "evs" | "ims";
@@ -222,7 +228,7 @@ export class JobFailedError extends Error {
     jobType: string | undefined;
     errorCode: string | null;
     failReason: string | null;
-    job: unknown;
+    job: AnyJob;
   }) {
     const detail = [init.errorCode, init.failReason].filter(Boolean).join(": ") || "no error code or reason given";
     super(`${init.service.toUpperCase()} job ${init.jobId}${init.jobType ? ` (${init.jobType})` : ""} failed: ${detail}`);
@@ -249,9 +255,9 @@ export class JobTimeoutError extends Error {
   /** The status of the last successful poll, undefined if none succeeded. */
   readonly lastStatus: string | undefined;
   /** The last job seen, undefined if no poll succeeded. */
-  readonly job: unknown;
+  readonly job: AnyJob | undefined;
 
-  constructor(init: { service: "evs" | "ims"; jobId: string; timeoutMs: number; lastStatus: string | undefined; job: unknown }) {
+  constructor(init: { service: "evs" | "ims"; jobId: string; timeoutMs: number; lastStatus: string | undefined; job: AnyJob | undefined }) {
     super(
       `${init.service.toUpperCase()} job ${init.jobId} did not finish within ${init.timeoutMs} ms` +
         (init.lastStatus ? ` (last status ${init.lastStatus})` : ""),

@@ -13,7 +13,6 @@
 export {
   createEvsClient,
   createImsClient,
-  type AkSkCredentials,
   type ClientOptions,
   type Credentials,
   type EvsClient,
@@ -43,7 +42,7 @@ export {
   type ImsJobResult,
   type WaitOptions,
 } from "./jobs.js";
-export { akskMiddleware, signRequest, type AkskCredentials, type AkskMiddlewareOptions } from "./signing.js";
+export { akskMiddleware, signRequest, type AkSkCredentials, type AkskMiddlewareOptions } from "./signing.js";
 
 export type {
   components as EvsComponents,

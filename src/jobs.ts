@@ -14,7 +14,8 @@ export type EvsJob = EvsComponents["schemas"]["EvsJob"];
 export type EvsSubJob = EvsComponents["schemas"]["EvsSubJob"];
 export type ImsJob = ImsComponents["schemas"]["ImsJob"];
 
-export interface WaitOptions<Job> {
+/** Options of `waitForEvsJob` / `waitForImsJob`; `WaitOptions` alone suits both. */
+export interface WaitOptions<Job = EvsJob | ImsJob> {
   /** The project of the job; default: the client's. */
   projectId?: string;
   /** Stops waiting (and the request in flight); the promise rejects with the signal's reason. */
@@ -152,11 +153,10 @@ export async function waitForImsJob(
   return { jobId, jobType: job.job_type, imageId, imageIds, job };
 }
 
-type JobLike = { status: string; error?: unknown };
 type PollResult = { data?: string; error?: unknown; response: Response };
 
 /** Polls until the job is SUCCESS or FAIL and returns it with its answer; throws on anything else. */
-async function poll<Job extends JobLike>(
+async function poll<Job extends EvsJob | ImsJob>(
   service: "evs" | "ims",
   jobId: string,
   options: WaitOptions<Job>,
@@ -191,8 +191,9 @@ async function poll<Job extends JobLike>(
         const data = response.ok ? parseJob<Job>(text) : undefined;
         if (data !== undefined) {
           // The EVS job query reports a failure of the query itself in a 200 body's `error`.
-          if (data.error !== undefined && data.error !== null) {
-            throw HuaweiCloudError.fromResponse(response, { error: data.error });
+          const queryError = (data as { error?: unknown }).error;
+          if (queryError !== undefined && queryError !== null) {
+            throw HuaweiCloudError.fromResponse(response, { error: queryError });
           }
           seen = { job: data, response };
         } else if (response.ok) {

@@ -8,12 +8,15 @@
  */
 import type { Middleware } from "openapi-fetch";
 
-export interface AkskCredentials {
+/** An access key pair: every request is signed (SDK-HMAC-SHA256). */
+export interface AkSkCredentials {
   ak: string;
   /** Only ever used as the HMAC key. */
   sk: string;
-  /** Temporary credentials: sent, and signed, as `X-Security-Token`. */
+  /** With temporary credentials: sent, and signed, as `X-Security-Token`. */
   securityToken?: string;
+  /** Not with a token (`{ token }` is the other kind of credentials). */
+  token?: never;
 }
 
 export interface SignableRequest {
@@ -39,7 +42,7 @@ const fail = (problem: string) => new TypeError(`AK/SK signing: ${problem}`);
 /** Returns the headers to add to the request: `X-Sdk-Date`, `X-Security-Token` (if any) and `Authorization`. */
 export async function signRequest(
   input: SignableRequest,
-  credentials: AkskCredentials,
+  credentials: AkSkCredentials,
   now: Date = new Date(),
 ): Promise<Record<string, string>> {
   const { ak, securityToken } = checkCredentials(credentials);
@@ -103,7 +106,7 @@ async function canonicalize(
 }
 
 /** openapi-fetch middleware that signs every request over the exact body bytes it will send. */
-export function akskMiddleware(credentials: AkskCredentials, options: AkskMiddlewareOptions = {}): Middleware {
+export function akskMiddleware(credentials: AkSkCredentials, options: AkskMiddlewareOptions = {}): Middleware {
   checkCredentials(credentials); // fail when the client is set up, not on its first request
   const now = options.now ?? (() => new Date());
   return {
@@ -115,7 +118,7 @@ export function akskMiddleware(credentials: AkskCredentials, options: AkskMiddle
  * @internal A copy of `request` that carries its signature (`X-Sdk-Date`, `X-Security-Token`,
  * `Authorization`), over the exact body bytes the copy will send.
  */
-export async function signedRequest(request: Request, credentials: AkskCredentials, now: Date): Promise<Request> {
+export async function signedRequest(request: Request, credentials: AkSkCredentials, now: Date): Promise<Request> {
   let signed = request;
   let body: Uint8Array | undefined;
   if (request.body !== null) {
@@ -143,7 +146,7 @@ export function copyRequest(request: Request, init: RequestInit): Request {
   return copy;
 }
 
-function checkCredentials(credentials: AkskCredentials): AkskCredentials {
+function checkCredentials(credentials: AkSkCredentials): AkSkCredentials {
   if (typeof credentials !== "object" || credentials === null) throw fail("credentials must be an object");
   const { ak, sk, securityToken } = credentials;
   // Anything but visible ASCII would make Headers throw an error that quotes the value.
@@ -245,9 +248,9 @@ function sha256Hex(data: string | Uint8Array): string | Promise<string> {
 }
 
 // Web Crypto only: the imported key of each credentials object, while its `sk` stays the same.
-const hmacKeys = new WeakMap<AkskCredentials, { sk: string; key: Promise<CryptoKey> }>();
+const hmacKeys = new WeakMap<AkSkCredentials, { sk: string; key: Promise<CryptoKey> }>();
 
-function hmacSha256Hex(credentials: AkskCredentials, text: string): string | Promise<string> {
+function hmacSha256Hex(credentials: AkSkCredentials, text: string): string | Promise<string> {
   const { sk } = credentials;
   if (nodeHashes) return nodeHashes.createHmac("sha256", sk).update(text).digest("hex");
   let cached = hmacKeys.get(credentials);

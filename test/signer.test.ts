@@ -7,7 +7,7 @@ import { inspect } from "node:util";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
 import createClient from "openapi-fetch";
 import { describe, expect, it, vi } from "vitest";
-import { akskMiddleware, canonicalRequest, signRequest, type AkskCredentials } from "../src/signing.js";
+import { akskMiddleware, canonicalRequest, signRequest, type AkSkCredentials } from "../src/signing.js";
 
 type Official = Parameters<typeof AKSKSigner.sign>[0];
 type OfficialOut = Record<string, string>;
@@ -75,7 +75,7 @@ interface Case {
   ours: { method: string; url: string; headers: Record<string, string>; body: Uint8Array | undefined };
   official: Official;
   decodedPath: string;
-  credentials: AkskCredentials;
+  credentials: AkSkCredentials;
   now: Date;
   features: string[];
 }
@@ -172,7 +172,7 @@ function generateCase(random: () => number): Case {
   // The official signer looks this one up by its exact spelling.
   if (data !== undefined && chance(0.15)) headers["X-Sdk-Content-Sha256"] = "UNSIGNED-PAYLOAD";
 
-  const credentials: AkskCredentials = {
+  const credentials: AkSkCredentials = {
     ak: text([..."ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"], 20, 20),
     // The HMAC key is the SK's UTF-8 bytes, so let it hold non-ASCII too.
     sk: text(chance(0.2) ? [...ALNUM, "密", "钥", "é"] : ALNUM, 40, 40),
@@ -422,7 +422,7 @@ interface TestPaths {
 }
 
 /** A client whose fetch records the Request and the exact bytes it would put on the wire. */
-function capturingClient(credentials: AkskCredentials, now: Date) {
+function capturingClient(credentials: AkSkCredentials, now: Date) {
   const sent: Array<{ request: Request; body: Uint8Array }> = [];
   const client = createClient<TestPaths>({
     baseUrl: "http://127.0.0.1:4010",
@@ -436,7 +436,7 @@ function capturingClient(credentials: AkskCredentials, now: Date) {
 }
 
 /** Verify a sent request with the official signer, rebuilding its input from the wire form. */
-function officialFor(request: Request, body: Uint8Array, credentials: AkskCredentials): OfficialOut {
+function officialFor(request: Request, body: Uint8Array, credentials: AkSkCredentials): OfficialOut {
   const url = new URL(request.url);
   const queryParams: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) (queryParams[name] ??= []).push(value);

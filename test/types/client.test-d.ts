@@ -2,16 +2,23 @@
 // `@ts-expect-error` below is a mistake that must not compile (an unused one is
 // itself an error), and every call without one must compile.
 import { describe, expectTypeOf, test } from "vitest";
+import * as api from "../../src/index.js";
 import {
   createEvsClient,
   createImsClient,
+  signRequest,
   unwrap,
   waitForEvsJob,
   waitForImsJob,
+  type AkSkCredentials,
+  type Credentials,
   type EvsJob,
   type EvsSchema,
   type ImsJob,
   type ImsSchema,
+  type JobFailedError,
+  type JobTimeoutError,
+  type WaitOptions,
 } from "../../src/index.js";
 import { evsRequestExamples, imsRequestExamples } from "./page-examples.js";
 
@@ -275,5 +282,31 @@ describe("client options", () => {
     createImsClient({ region: "cn-north-4", credentials: { token: "t", ak: "a", sk: "s" } });
     // @ts-expect-error sk is required with ak
     createImsClient({ region: "cn-north-4", credentials: { ak: "a" } });
+  });
+});
+
+describe("one type per thing", () => {
+  test("one AK/SK credentials type, for the clients and the signer alike", () => {
+    const keys: AkSkCredentials = { ak: "a", sk: "s", securityToken: "t" };
+    createEvsClient({ region: "cn-north-4", credentials: keys });
+    void signRequest({ method: "GET", url: "https://evs.cn-north-4.myhuaweicloud.com/" }, keys);
+    expectTypeOf<Extract<Credentials, { ak: string }>>().toEqualTypeOf<AkSkCredentials>();
+    // @ts-expect-error there is no second spelling
+    type Other = api.AkskCredentials;
+  });
+
+  test("WaitOptions needs no type argument, and then suits both waiters", async () => {
+    const options: WaitOptions = {
+      timeoutMs: 60_000,
+      onPoll: (job) => expectTypeOf(job).toEqualTypeOf<EvsJob | ImsJob>(),
+    };
+    await waitForEvsJob(evs, "j", options);
+    await waitForImsJob(ims, "j", options);
+    expectTypeOf<NonNullable<WaitOptions<EvsJob>["onPoll"]>>().parameter(0).toEqualTypeOf<EvsJob>();
+  });
+
+  test("a job error's job is the job, not unknown", () => {
+    expectTypeOf<JobFailedError["job"]>().toEqualTypeOf<EvsJob | ImsJob>();
+    expectTypeOf<JobTimeoutError["job"]>().toEqualTypeOf<EvsJob | ImsJob | undefined>();
   });
 });
