@@ -17,7 +17,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyTranslation, loadTranslation, services } from "../../scripts/lib/i18n.mjs";
 import { serveFolder, type StaticServer } from "../../scripts/lib/static-server.mjs";
-import { loadBundle, repoRoot, type OpenApiDocument, type Service } from "../support/openapi.js";
+import { loadBundle, repoRoot, resolveRef, type OpenApiDocument, type Service } from "../support/openapi.js";
 
 const chromiumFlags = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -54,12 +54,7 @@ function operationsOf(doc: OpenApiDocument): Operation[] {
     methods.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] })));
 }
 
-function deref(doc: OpenApiDocument, schema: any): any {
-  while (schema?.$ref) {
-    schema = schema.$ref.replace(/^#\//, "").split("/").reduce((node: any, key: string) => node?.[key], doc);
-  }
-  return schema;
-}
+const deref = resolveRef;
 
 /** Property names an object schema allows, through $ref and allOf. */
 function propertyNames(doc: OpenApiDocument, schema: any): string[] {

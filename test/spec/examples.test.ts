@@ -1,15 +1,14 @@
 // Every example in the descriptions (the pages' own and the authored ones)
 // validates against the schema of the media type it belongs to.
 import { describe, expect, it } from "vitest";
-import { createValidator, type Service } from "../support/openapi.js";
+import { createValidator, resolver, type Service } from "../support/openapi.js";
 
 type ExampleCase = { where: string; name: string; schema: object; value: unknown };
 
 function examplesOf(service: Service) {
   const validator = createValidator(service);
   const { doc } = validator;
-  const resolve = (obj: any): any =>
-    obj?.$ref ? resolve(obj.$ref.split("/").slice(1).reduce((o: any, k: string) => o[k], doc)) : obj;
+  const resolve = resolver(doc);
   const cases: ExampleCase[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {

@@ -4,14 +4,9 @@
 // composition (allOf, oneOf, if/then/else, dependentSchemas) instead, so a
 // misspelled required name still fails.
 import { describe, expect, it } from "vitest";
-import { loadBundle, type OpenApiDocument } from "../support/openapi.js";
+import { loadBundle, resolver, type OpenApiDocument } from "../support/openapi.js";
 
 type Schema = Record<string, any>;
-
-function resolver(doc: OpenApiDocument) {
-  return (schema: Schema): Schema =>
-    schema.$ref ? schema.$ref.split("/").slice(1).reduce((node: any, key: string) => node[key], doc) : schema;
-}
 
 /** The schemas that apply at one instance location, through composition. */
 function sameLevel(schema: Schema, resolve: (s: Schema) => Schema, seen = new Set<Schema>()): Schema[] {

@@ -53,3 +53,28 @@ export function createValidator(service: Service) {
 function rewriteRefs<T>(schema: T, target: string): T {
   return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', `"${target}`));
 }
+
+/**
+ * `value` with its local `$ref` followed (through chains of refs) to what it
+ * points at in `doc`; anything without a `$ref` is returned as it is. A ref
+ * that does not resolve throws, naming it.
+ */
+export function resolveRef(doc: unknown, value: any): any {
+  const seen = new Set<string>();
+  while (typeof value?.$ref === "string") {
+    const ref: string = value.$ref;
+    if (!ref.startsWith("#/")) throw new Error(`not a local $ref: ${ref}`);
+    if (seen.has(ref)) throw new Error(`circular $ref: ${ref}`);
+    seen.add(ref);
+    value = ref
+      .slice(2)
+      .split("/")
+      .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce((node: any, key: string) => (node !== null && typeof node === "object" && Object.hasOwn(node, key) ? node[key] : undefined), doc);
+    if (value === undefined) throw new Error(`$ref does not resolve: ${ref}`);
+  }
+  return value;
+}
+
+/** resolveRef bound to one document. */
+export const resolver = (doc: unknown) => (value: any): any => resolveRef(doc, value);
