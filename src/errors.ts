@@ -192,7 +192,11 @@ export class HuaweiCloudNetworkError extends Error {
   constructor(method: string, url: string, cause: unknown) {
     // undici's fetch reports a refused redirect as TypeError("fetch failed") caused by "unexpected redirect".
     const redirected = cause instanceof Error && cause.cause instanceof Error && cause.cause.message === "unexpected redirect";
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const message = cause instanceof Error ? cause.message : String(cause);
+    // Node names the failure in a code (ECONNREFUSED, ENOTFOUND), on the error or (fetch's
+    // "fetch failed") on its cause.
+    const code = errorCode(cause) ?? (cause instanceof Error ? errorCode(cause.cause) : undefined);
+    const reason = code !== undefined && !message.includes(code) ? `${message} (${code})` : message;
     super(
       redirected
         ? `${method} ${pathOf(url)}: ${hostOf(url)} answered with a redirect, which the client never follows (it would carry the credentials to another host)`
@@ -204,6 +208,11 @@ export class HuaweiCloudNetworkError extends Error {
     this.retryable = !redirected && idempotent(method);
   }
 }
+
+const errorCode = (error: unknown): string | undefined => {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && code !== "" ? code : undefined;
+};
 
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 /** Methods whose request can be sent again without doing anything twice (of those the client uses). */

@@ -186,7 +186,7 @@ describe("a create is sent once, whatever happens", () => {
     expect(error).toBeInstanceOf(HuaweiCloudNetworkError);
     expect((error as HuaweiCloudNetworkError).retryable).toBe(false); // the create may have reached the service
     expect((error as Error).message).toBe(
-      `POST /v3/${PROJECT}/cloudvolumes got no answer from evs.cn-north-4.myhuaweicloud.com: fetch failed`,
+      `POST /v3/${PROJECT}/cloudvolumes got no answer from evs.cn-north-4.myhuaweicloud.com: fetch failed (ECONNREFUSED)`,
     );
     expect((error as Error).cause).toBeInstanceOf(TypeError);
     expect(double.requests).toHaveLength(1);
@@ -228,6 +228,20 @@ describe("retryable: true only where sending the same request again is safe", ()
     ["DELETE", false],
   ] as const)("%s without an answer: %s", (method, retryable) => {
     expect(new HuaweiCloudNetworkError(method, url, networkFailure()).retryable).toBe(retryable);
+  });
+});
+
+describe("a network error names its cause's code", () => {
+  const url = "https://evs.cn-north-4.myhuaweicloud.com/v1/p/jobs/j";
+  const coded = (message: string, code: unknown) => Object.assign(new Error(message), { code });
+  it.each([
+    ["fetch's error, caused by one with a code", new TypeError("fetch failed", { cause: coded("getaddrinfo ENOTFOUND x", "ENOTFOUND") }), "fetch failed (ENOTFOUND)"],
+    ["an error with its own code", coded("socket hang up", "ECONNRESET"), "socket hang up (ECONNRESET)"],
+    ["a code the message already names", coded("connect ECONNREFUSED 10.0.0.1:443", "ECONNREFUSED"), "connect ECONNREFUSED 10.0.0.1:443"],
+    ["no code", new TypeError("Failed to fetch"), "Failed to fetch"],
+    ["a code that is not text", coded("odd", 42), "odd"],
+  ])("%s", (_what, cause, reason) => {
+    expect(new HuaweiCloudNetworkError("GET", url, cause).message).toBe(`GET /v1/p/jobs/j got no answer from evs.cn-north-4.myhuaweicloud.com: ${reason}`);
   });
 });
 
