@@ -207,7 +207,9 @@ async function poll<Job extends EvsJob | ImsJob>(
         } else {
           const failure = HuaweiCloudError.fromResponse(response, error);
           if (!failure.retryable || ++failures > o.maxRetries) throw failure;
-          wait = Math.max(failure.retryAfterMs ?? 0, retryDelay(o, failures));
+          // A 429 asks for fewer requests: never sooner than the schedule's next poll either.
+          const throttled = failure.status === 429 ? interval : 0;
+          wait = Math.max(failure.retryAfterMs ?? 0, retryDelay(o, failures), throttled);
         }
       } catch (error) {
         if (stop.signal.aborted) throw stop.signal.reason;

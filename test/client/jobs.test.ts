@@ -372,6 +372,26 @@ describe("transient failures of the poll are retried with backoff; others are no
     expect(times).toEqual([0, 7000]);
   });
 
+  it.each([
+    ["without Retry-After", {}],
+    ["with a shorter Retry-After", { "Retry-After": "0" }],
+  ])("a 429 %s does not make the next poll come sooner than the schedule", async (_what, headers) => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const start = Date.now();
+    const times: number[] = [];
+    const throttled = json(429, { error_code: "APIGW.0308", error_msg: "throttled" }, headers);
+    const answers = [job(running), job(running), job(running), throttled, job(evsJobs.success?.value)];
+    const { evs } = evsWith(() => {
+      times.push(Date.now() - start);
+      return answers.shift()!;
+    });
+    const done = waitForEvsJob(evs, "j", { intervalMs: 100, backoff: 2, maxIntervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await done;
+    // The waits were 100, 200, 400; the next was to be 800, and a 429 does not shorten it to 100.
+    expect(times).toEqual([0, 100, 300, 700, 1500]);
+  });
+
   it.each(["0x10", "1e9", "1.5"])("ignores a Retry-After of %j (neither whole seconds nor an HTTP date)", async (header) => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     const start = Date.now();
