@@ -42,7 +42,14 @@ export {
   type ImsJobResult,
   type WaitOptions,
 } from "./jobs.js";
-export { akskMiddleware, signRequest, type AkSkCredentials, type AkskMiddlewareOptions } from "./signing.js";
+export {
+  akskMiddleware,
+  canonicalRequest,
+  signRequest,
+  type AkSkCredentials,
+  type AkskMiddlewareOptions,
+  type SignableRequest,
+} from "./signing.js";
 
 export type {
   components as EvsComponents,

@@ -66,7 +66,8 @@ export async function signRequest(
 
 /**
  * The canonical request and its SignedHeaders list for a request whose headers already carry
- * `X-Sdk-Date` (and `X-Security-Token`). Exported to debug a rejected signature.
+ * `X-Sdk-Date` (and `X-Security-Token`). Exported from the package to debug a rejected
+ * signature: it is the text whose SHA-256 the signature covers.
  */
 export async function canonicalRequest(
   input: SignableRequest,

@@ -7,6 +7,7 @@ import { inspect } from "node:util";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
 import createClient from "openapi-fetch";
 import { describe, expect, it, vi } from "vitest";
+import * as pkg from "../src/index.js";
 import { akskMiddleware, canonicalRequest, signRequest, type AkSkCredentials } from "../src/signing.js";
 
 type Official = Parameters<typeof AKSKSigner.sign>[0];
@@ -351,6 +352,12 @@ describe("signRequest against the official AKSKSigner", () => {
     );
     expect(ours.signedHeaders).toBe("content-type;host;x-sdk-content-sha256;x-sdk-date");
     expect(theirs.signedHeaders).toBe("host;x-sdk-content-sha256;x-sdk-date");
+  });
+});
+
+describe("the package exports", () => {
+  it("signRequest, akskMiddleware and canonicalRequest (to debug a rejected signature)", () => {
+    expect([pkg.signRequest, pkg.akskMiddleware, pkg.canonicalRequest]).toEqual([signRequest, akskMiddleware, canonicalRequest]);
   });
 });
 
