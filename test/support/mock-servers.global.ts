@@ -1,5 +1,7 @@
 // Starts one Prism mock per service for the whole test run, on free ports,
-// and hands their base URLs to the tests (`inject("mockUrls")`).
+// and hands their base URLs to the tests (`inject("mockUrls")`). Port 0: Prism
+// binds a port the OS chooses and reports it, so two runs never race for one,
+// and Prism ends with the test run however it ends (see scripts/lib/prism.mjs).
 //
 // They run exactly as `npm run mock` runs them, with --errors: a response
 // example that breaks its own schema is answered with a 500 problem, so the
