@@ -6,7 +6,7 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths as EvsPaths } from "../generated/evs.js";
 import type { paths as ImsPaths } from "../generated/ims.js";
 import { HuaweiCloudNetworkError, rememberRequest } from "./errors.js";
-import { copyRequest, signedRequest, type AkSkCredentials } from "./signing.js";
+import { checkCredentials, copyRequest, signedRequest, type AkSkCredentials, type CredentialNames } from "./signing.js";
 
 /** An IAM token (project-scoped), sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -247,23 +247,17 @@ function resolveCredentials(
   }, fail);
 }
 
-// Errors name where a value came from, never the value.
+// The signer's own check, with messages that name where each value came from.
 function checkKeys(
   ak: unknown,
   sk: unknown,
   securityToken: unknown,
-  names: { ak: string; sk: string; securityToken: string },
+  names: CredentialNames,
   fail: (problem: string) => TypeError,
 ): ResolvedCredentials {
-  if (ak === undefined) throw fail(`${names.ak} is missing (it goes with ${names.sk})`);
-  if (sk === undefined) throw fail(`${names.sk} is missing (it goes with ${names.ak})`);
-  if (typeof ak !== "string" || !VISIBLE_ASCII.test(ak)) throw fail(`${names.ak} must be a non-empty string of visible ASCII characters`);
-  if (typeof sk !== "string" || sk === "") throw fail(`${names.sk} must be a non-empty string`);
-  if (securityToken === undefined) return { kind: "aksk", keys: { ak, sk } };
-  if (typeof securityToken !== "string" || !VISIBLE_ASCII.test(securityToken)) {
-    throw fail(`${names.securityToken} must be a non-empty string of visible ASCII characters`);
-  }
-  return { kind: "aksk", keys: { ak, sk, securityToken } };
+  // A copy: a later change to the caller's object does not change what the client signs with.
+  const keys = securityToken === undefined ? { ak, sk } : { ak, sk, securityToken };
+  return { kind: "aksk", keys: checkCredentials(keys, names, fail) };
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;

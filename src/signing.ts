@@ -147,18 +147,35 @@ export function copyRequest(request: Request, init: RequestInit): Request {
   return copy;
 }
 
-function checkCredentials(credentials: AkSkCredentials): AkSkCredentials {
-  if (typeof credentials !== "object" || credentials === null) throw fail("credentials must be an object");
-  const { ak, sk, securityToken } = credentials;
+/** @internal How validation messages name each field: "`credentials.ak`", "HUAWEICLOUD_SDK_AK", ... */
+export interface CredentialNames {
+  ak: string;
+  sk: string;
+  securityToken: string;
+}
+
+const FIELDS: CredentialNames = { ak: "`ak`", sk: "`sk`", securityToken: "`securityToken`" };
+
+/**
+ * @internal The one check of AK/SK credentials, here and in the clients. Errors name the field
+ * (as `names` spells it), never its value: the value may be a credential.
+ */
+export function checkCredentials(
+  credentials: unknown,
+  names: CredentialNames = FIELDS,
+  problem: (message: string) => TypeError = fail,
+): AkSkCredentials {
+  if (typeof credentials !== "object" || credentials === null) throw problem("credentials must be an object");
+  const { ak, sk, securityToken } = credentials as Record<string, unknown>;
+  if (ak === undefined) throw problem(`${names.ak} is missing (it goes with ${names.sk})`);
+  if (sk === undefined) throw problem(`${names.sk} is missing (it goes with ${names.ak})`);
   // Anything but visible ASCII would make Headers throw an error that quotes the value.
-  if (typeof ak !== "string" || !VISIBLE_ASCII.test(ak)) {
-    throw fail("`ak` must be a non-empty string of visible ASCII characters");
-  }
-  if (typeof sk !== "string" || sk === "") throw fail("`sk` must be a non-empty string");
+  if (typeof ak !== "string" || !VISIBLE_ASCII.test(ak)) throw problem(`${names.ak} must be a non-empty string of visible ASCII characters`);
+  if (typeof sk !== "string" || sk === "") throw problem(`${names.sk} must be a non-empty string`);
   if (securityToken !== undefined && (typeof securityToken !== "string" || !VISIBLE_ASCII.test(securityToken))) {
-    throw fail("`securityToken` must be a non-empty string of visible ASCII characters when given");
+    throw problem(`${names.securityToken} must be a non-empty string of visible ASCII characters`);
   }
-  return credentials;
+  return credentials as AkSkCredentials;
 }
 
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
