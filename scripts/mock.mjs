@@ -50,6 +50,10 @@ async function staleBundles() {
   child.stderr.on("data", (/** @type {Buffer} */ chunk) => (output += chunk.toString()));
   const spawnError = new Promise((resolveError) => child.once("error", resolveError));
   const code = await Promise.race([closed, spawnError.then(() => -1)]);
+  // A Ctrl-C in a terminal reaches the bundler too, and its end may be seen
+  // before this process's own SIGINT handler runs: give that a moment rather
+  // than report a bundling failure.
+  if (child.signalCode !== null) await new Promise((resolveWait) => setTimeout(resolveWait, 200));
   if (control.stopping()) return never; // the tracked clean-up removes the folder
   untrack();
   try {

@@ -249,16 +249,21 @@ describe("npm run mock (scripts/mock.mjs)", () => {
     expect(await portIsFree(ports.evs)).toBe(true);
   }, testTimeoutMs);
 
-  it.concurrent("SIGTERM during the staleness check stops it and leaves no temporary bundle behind", async ({ onTestFinished }) => {
+  for (const [label, group] of [
+    ["SIGTERM to the mock", false],
+    ["Ctrl-C (SIGINT to the whole process group, the bundler included)", true],
+  ] as const) it.concurrent(`${label} during the staleness check stops it and leaves no temporary bundle behind`, async ({ onTestFinished }) => {
     const root = staleCopy(onTestFinished);
     const scratch = mkdtempSync(join(tmpdir(), "mock-tmp-"));
     onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
-    const mock = runMock(onTestFinished, { EVS_MOCK_PORT: "0", IMS_MOCK_PORT: "0", TMPDIR: scratch }, { root });
+    const mock = runMock(onTestFinished, { EVS_MOCK_PORT: "0", IMS_MOCK_PORT: "0", TMPDIR: scratch }, { root, detached: group });
     await eventually(() => readdirSync(scratch).some((name) => name.startsWith("mock-bundle-")), 20_000, "no mock-bundle-* folder appeared");
-    mock.child.kill("SIGTERM");
+    if (group) process.kill(-mock.child.pid!, "SIGINT");
+    else mock.child.kill("SIGTERM");
     const { code } = await withTimeout(mock.exit, 10_000, "the mock did not stop");
     expect(code, mock.output()).toBe(0);
     expect(mock.output()).not.toContain("is stale");
+    expect(mock.output()).not.toContain("does not bundle");
     expect(readdirSync(scratch)).toEqual([]);
   }, testTimeoutMs);
 
