@@ -260,6 +260,19 @@ describe("signRequest against the official AKSKSigner", () => {
     }
   });
 
+  it("the Web Crypto path signs with the new sk when it changes on the same credentials object", async () => {
+    const webCrypto = await loadWebCryptoSigner();
+    const request = { method: "GET", url: "https://evs.cn-north-4.myhuaweicloud.com/v2/p/jobs" };
+    const now = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
+    const credentials = { ak: "AKTESTAKTESTAKTEST00", sk: "first-secret" };
+    const first = await webCrypto.signRequest(request, credentials, now);
+    expect(first).toEqual(await signRequest(request, { ...credentials }, now));
+    credentials.sk = "second-secret"; // a rotated key, same object
+    const second = await webCrypto.signRequest(request, credentials, now);
+    expect(second.Authorization).not.toBe(first.Authorization);
+    expect(second).toEqual(await signRequest(request, { ...credentials }, now));
+  });
+
   // Quirk 1. The official signer takes the path from url.parse(endpoint), which escapes a space
   // (and ' " < > ^ ` { | }) before the signer percent-encodes each segment, so it signs "a b"
   // as a%2520b while axios sends a%20b. The gateway decodes the path and encodes it once, as the

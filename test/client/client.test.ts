@@ -4,9 +4,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createEvsClient, createImsClient, HuaweiCloudNetworkError, waitForEvsJob, type ClientOptions } from "../../src/index.js";
-import { fetchDouble, json } from "./fetch-double.js";
+import { fetchDouble, hang, json } from "./fetch-double.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -300,6 +300,22 @@ describe("credentials", () => {
     ["a string", { credentials: "token" as never }, /`credentials` must be \{ token \}, \{ ak, sk, securityToken\? \} or false/],
   ])("refuses %s, naming the option or variable", (_what, options, message) => {
     expect(() => createImsClient({ region: "cn-north-4", ...options } as ClientOptions)).toThrow(message);
+  });
+});
+
+describe("aborting a call", () => {
+  it.each([
+    ["a token", { token: "t" }],
+    ["AK/SK", { ak: "AKTESTAKTESTAKTEST00", sk: "sk" }],
+  ])("with %s: the call rejects with the signal's reason, not a retryable network error", async (_what, credentials) => {
+    const double = fetchDouble(hang);
+    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials, fetch: double.fetch, env: noEnv });
+    const controller = new AbortController();
+    const reason = new Error("the user cancelled");
+    const call = evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } }, signal: controller.signal });
+    await vi.waitFor(() => expect(double.requests).toHaveLength(1));
+    controller.abort(reason);
+    await expect(call).rejects.toBe(reason);
   });
 });
 

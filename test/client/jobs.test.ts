@@ -1,6 +1,7 @@
 // waitForEvsJob / waitForImsJob against a fetch double standing in for the
 // cloud: results, failures, the poll schedule, retries of transient failures,
 // the overall timeout and aborting. Schedules run on fake timers.
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createEvsClient,
@@ -418,6 +419,33 @@ describe("transient failures of the poll are retried with backoff; others are no
     timers.mockRestore();
   });
 
+  it("waits until the HTTP date Retry-After names", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.setSystemTime(new Date("2024-01-02T03:04:05Z"));
+    const start = Date.now();
+    const times: number[] = [];
+    const answers = [
+      json(429, { error_code: "APIGW.0308", error_msg: "throttled" }, { "Retry-After": "Tue, 02 Jan 2024 03:04:17 GMT" }),
+      job(evsJobs.success?.value),
+    ];
+    const { evs } = evsWith(() => {
+      times.push(Date.now() - start);
+      return answers.shift()!;
+    });
+    const done = waitForEvsJob(evs, "j");
+    await vi.advanceTimersByTimeAsync(60_000);
+    await done;
+    expect(times).toEqual([0, 12_000]);
+  });
+
+  it("a refused redirect is thrown at once, not retried", async () => {
+    const redirect = new TypeError("fetch failed", { cause: new Error("unexpected redirect") });
+    const { evs, double } = evsWith(redirect, job(evsJobs.success?.value));
+    const error = (await waitForEvsJob(evs, "j", fast).catch((e: unknown) => e)) as HuaweiCloudNetworkError;
+    expect(error).toBeInstanceOf(HuaweiCloudNetworkError);
+    expect([error.retryable, double.requests.length]).toEqual([false, 1]);
+  });
+
   it("after maxRetries failures in a row, the last one is thrown", async () => {
     const { evs, double } = evsWith(networkFailure());
     const error = await waitForEvsJob(evs, "j", { ...fast, maxRetries: 3 }).catch((e: unknown) => e);
@@ -481,6 +509,52 @@ describe("aborting", () => {
     controller.abort(new Error("stop"));
     await expect(done).rejects.toThrow("stop");
     expect(seen?.aborted).toBe(true);
+  });
+});
+
+describe("a wait leaves nothing behind: no timer, no listener on the caller's signal", () => {
+  const failed = { ...running, status: "FAIL", error_code: "EVS.2024", fail_reason: "volume is error!" };
+  it.each<[string, Step[], (controller: AbortController) => void, unknown]>([
+    ["success", [job(running), job(evsJobs.success?.value)], () => {}, undefined],
+    ["a failed job", [job(running), job(failed)], () => {}, JobFailedError],
+    ["an error answer", [job(running), json(404, { itemNotFound: { code: "EVS.5404", message: "gone" } })], () => {}, HuaweiCloudError],
+    ["retries running out", [networkFailure()], () => {}, HuaweiCloudNetworkError],
+    ["the timeout", [job(running)], () => {}, JobTimeoutError],
+    ["an abort between polls", [job(running)], (c) => setTimeout(() => c.abort(), 2500), DOMException],
+    ["an abort during a poll", [job(running), hang], (c) => setTimeout(() => c.abort(), 2500), DOMException],
+  ])("after %s", async (_what, steps, act, expected) => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { evs } = evsWith(...steps);
+    const controller = new AbortController();
+    let settled = false;
+    const done = waitForEvsJob(evs, "j", { signal: controller.signal, timeoutMs: 30_000, maxRetries: 2 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    void done.finally(() => (settled = true));
+    act(controller);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1); // the check can see the listener
+    // Only until the wait ends: a timer it left would still be pending.
+    while (!settled) await vi.advanceTimersByTimeAsync(100);
+    const outcome = await done;
+    if (expected === undefined) expect(outcome).toBeUndefined();
+    else expect(outcome).toBeInstanceOf(expected as new () => unknown);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("after an onPoll that throws", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const { evs } = evsWith(job(running));
+    const controller = new AbortController();
+    const mine = new Error("mine");
+    const onPoll = () => {
+      throw mine;
+    };
+    await expect(waitForEvsJob(evs, "j", { signal: controller.signal, onPoll })).rejects.toBe(mine);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });
 
