@@ -29,8 +29,9 @@ export interface WaitOptions<Job = EvsJob | ImsJob> {
   /** ...up to this. Default 20000 ms. */
   maxIntervalMs?: number;
   /**
-   * How many polls in a row may fail transiently (network error, 429, 500, 502, 503, 504) before the last
-   * failure is thrown. Default 5. Other errors (400, 401, 403, 404) are thrown at once.
+   * How many polls in a row may fail transiently (network error, 429, 500, 502, 503, 504, or a
+   * 2xx answer that is not a JSON job) before the last failure is thrown. Default 5. Other
+   * errors (400, 401, 403, 404, 501, a refused redirect) are thrown at once.
    */
   maxRetries?: number;
   /**
