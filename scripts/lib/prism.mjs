@@ -2,10 +2,10 @@
 // `npm start` and the tests, so all of them run Prism the same way.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { repoRoot } from "./paths.mjs";
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export { repoRoot };
 const prismCli = join(repoRoot, "node_modules/@stoplight/prism-cli/dist/index.js");
 const exitWithParent = join(repoRoot, "scripts/lib/exit-with-parent.cjs");
 

@@ -1,7 +1,7 @@
 // What the contract tests share: the mocks' URLs, plain-fetch requests, the
 // `sl-violations` header, and the operations and examples of each bundle.
 import { inject } from "vitest";
-import { loadBundle, type OpenApiDocument, type Service } from "../support/openapi.js";
+import { loadBundle, resolver, type Service } from "../support/openapi.js";
 
 export type { Service };
 
@@ -81,12 +81,6 @@ export type Operation = {
   path: string;
   requestExamples: NamedExample[];
   responses: DocumentedResponse[];
-};
-
-const resolver = (doc: OpenApiDocument) => {
-  const resolve = (value: any): any =>
-    value?.$ref ? resolve(value.$ref.split("/").slice(1).reduce((node: any, key: string) => node[key], doc)) : value;
-  return resolve;
 };
 
 /** Every operation of a bundle, with its request examples and its responses' named examples. */
