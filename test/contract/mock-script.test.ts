@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism.mjs";
 import { repoRoot } from "../support/openapi.js";
 import { operation, token } from "./mock.js";
+import { alive, portIsFree } from "../support/processes.js";
 
 /** Long enough for both Prisms to start on a busy machine; shorter than the tests' timeout, so its message shows. */
 const startWaitMs = 45_000;
@@ -78,26 +79,6 @@ function waitFor(mock: Mock, pattern: RegExp, timeoutMs = startWaitMs): Promise<
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms))]);
-}
-
-/** Whether a process with this pid exists (a zombie counts: it was not reaped). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
-    throw error;
-  }
-}
-
-/** Whether the port can be bound on 127.0.0.1 right now. */
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 }
 
 /** The command line of a process, as the kernel has it. */

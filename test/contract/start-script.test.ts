@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/openapi.js";
 import { operation, token } from "./mock.js";
+import { alive, portIsFree } from "../support/processes.js";
 
 const startWaitMs = 45_000;
 const testTimeoutMs = 90_000;
@@ -62,24 +63,6 @@ async function eventually<T>(probe: () => T | undefined | false | Promise<T | un
     if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
-    throw error;
-  }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 }
 
 /** The Prism processes whose parent is `parent`, with their command lines (from /proc). */
