@@ -3,7 +3,6 @@
 // prints both URLs, serves both, and on SIGTERM or Ctrl-C stops both Prism
 // processes, leaving no process and no bound port behind, even when it is
 // killed without a chance to clean up.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -12,40 +11,17 @@ import { describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism.mjs";
 import { repoRoot } from "../support/openapi.js";
 import { operation, token } from "./mock.js";
-import { alive, portIsFree } from "../support/processes.js";
+import { alive, portIsFree, runScript, withTimeout, type OnFinished, type ScriptRun } from "../support/processes.js";
 
 /** Long enough for both Prisms to start on a busy machine; shorter than the tests' timeout, so its message shows. */
 const startWaitMs = 45_000;
 const testTimeoutMs = 90_000;
 
-type Mock = {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-};
-
-/** Registers work to do when the current test ends (the tests run concurrently). */
-type OnFinished = (fn: () => void | Promise<void>) => void;
+type Mock = ScriptRun;
 
 function runMock(onFinished: OnFinished, env: Record<string, string>, options: { root?: string; detached?: boolean } = {}): Mock {
   const root = options.root ?? repoRoot;
-  const child = spawn(process.execPath, [join(root, "scripts/mock.mjs")], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-    detached: options.detached ?? false,
-  });
-  // A failed test must not leave a mock behind either.
-  onFinished(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output: () => output, exit };
+  return runScript(join(root, "scripts/mock.mjs"), { onFinished, env, cwd: root, detached: options.detached });
 }
 
 /** Resolves with what `pattern` captured once the mock has printed it. */
@@ -75,10 +51,6 @@ function waitFor(mock: Mock, pattern: RegExp, timeoutMs = startWaitMs): Promise<
     mock.child.once("exit", onExit);
     check();
   });
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms))]);
 }
 
 /** The command line of a process, as the kernel has it. */

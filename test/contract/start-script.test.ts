@@ -3,7 +3,6 @@
 // EVS_MOCK_PORT and IMS_MOCK_PORT (0: the OS chooses), prints their
 // addresses, and on SIGTERM stops all of it, leaving no Prism and no bound
 // port behind, also when stopped while the mocks are still starting.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,17 +10,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/openapi.js";
 import { operation, token } from "./mock.js";
-import { alive, portIsFree } from "../support/processes.js";
+import { alive, portIsFree, runScript, withTimeout, type OnFinished, type ScriptRun } from "../support/processes.js";
 
 const startWaitMs = 45_000;
 const testTimeoutMs = 90_000;
 
-type OnFinished = (fn: () => void | Promise<void>) => void;
-type Run = {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-};
 
 /** A docs folder with just an index page: what start.mjs serves is not what is tested here. */
 function docsFolder(onFinished: OnFinished) {
@@ -33,26 +26,13 @@ function docsFolder(onFinished: OnFinished) {
   return folder;
 }
 
-function runStart(onFinished: OnFinished, env: Record<string, string>, args: string[]): Run {
-  const child = spawn(process.execPath, [join(repoRoot, "scripts/start.mjs"), ...args], {
+function runStart(onFinished: OnFinished, env: Record<string, string>, args: string[]): ScriptRun {
+  return runScript(join(repoRoot, "scripts/start.mjs"), {
+    onFinished,
+    args,
+    env: { DOCS_PORT: "0", EVS_MOCK_PORT: "0", IMS_MOCK_PORT: "0", ...env },
     cwd: repoRoot,
-    env: { ...process.env, DOCS_PORT: "0", EVS_MOCK_PORT: "0", IMS_MOCK_PORT: "0", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
   });
-  onFinished(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output: () => output, exit };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms))]);
 }
 
 async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {

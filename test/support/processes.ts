@@ -1,5 +1,6 @@
 // Process and port probes for the tests that start the project's own
 // commands (npm run mock, npm start) and check they leave nothing behind.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createServer } from "node:net";
 
 /** Whether a process with this pid exists (a zombie counts: it was not reaped). */
@@ -20,4 +21,42 @@ export function portIsFree(port: number): Promise<boolean> {
     server.once("error", () => resolve(false));
     server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
+}
+
+/** Registers work to do when the current test ends (the tests run concurrently). */
+export type OnFinished = (fn: () => void | Promise<void>) => void;
+
+/** A project script running as a child process, with everything it printed so far. */
+export type ScriptRun = {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
+
+/** Runs `node <script> ...args` as a user would; a failed test still kills it. */
+export function runScript(
+  script: string,
+  options: { onFinished: OnFinished; args?: string[]; env?: Record<string, string>; cwd: string; detached?: boolean },
+): ScriptRun {
+  const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ["pipe", "pipe", "pipe"],
+    detached: options.detached ?? false,
+  });
+  options.onFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, exit };
+}
+
+/** `promise`, or a failure naming `what` after `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms))]);
 }
