@@ -118,7 +118,7 @@ describe("the packed package, installed into a fresh project", () => {
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
     writeFileSync(join(app, "tsconfig.json"), JSON.stringify(tsconfig));
     writeFileSync(join(app, "consumer.ts"), consumer);
-    execFileSync(npm, ["install", "--offline", "--no-package-lock", "--ignore-scripts", "--loglevel", "error", tarball], {
+    execFileSync(npm, ["install", "--prefer-offline", "--no-package-lock", "--ignore-scripts", "--loglevel", "error", tarball], {
       cwd: app,
       env: npmEnv,
       stdio: "pipe",
