@@ -18,7 +18,7 @@ import {
   waitForImsJob,
 } from "../../src/index.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
-import { fetchDouble, hang, json, networkFailure } from "./fetch-double.js";
+import { fetchDouble, hang, json, networkFailure } from "../support/fetch-double.js";
 import { loadBundle } from "../support/openapi.js";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";

@@ -3,7 +3,7 @@
 // X-Auth-Token, or both AK/SK headers), never whether it is valid.
 import { describe, expect, it } from "vitest";
 import { createValidator } from "../support/openapi.js";
-import { akSk, call, operationsOf, token, type Service } from "./mock.js";
+import { akSk, call, operationsOf, token, type Service } from "../support/prism-requests.js";
 
 const credentials: Array<[string, Record<string, string>, "accepted" | "refused"]> = [
   ["no credentials at all", {}, "refused"],

@@ -4,7 +4,7 @@
 // FAIL job (SUCCESS without Prefer), and every documented error body.
 import { describe, expect, it } from "vitest";
 import { createValidator } from "../support/openapi.js";
-import { call, operation, token, type Service } from "./mock.js";
+import { call, operation, token, type Service } from "../support/prism-requests.js";
 
 const jobStates = [
   ["running", "RUNNING"],

@@ -3,7 +3,7 @@
 // what the mock answers validates against the description.
 import { describe, expect, it } from "vitest";
 import { createValidator } from "../support/openapi.js";
-import { call, operationsOf, token, type Service } from "./mock.js";
+import { call, operationsOf, token, type Service } from "../support/prism-requests.js";
 
 for (const service of ["evs", "ims"] as const satisfies Service[]) {
   describe(`mock, ${service}: every page request example is accepted`, () => {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startPrism, type MockServer } from "../../scripts/lib/prism.mjs";
 import { loadBundle } from "../support/openapi.js";
-import { call, operationsOf, token, violationsOf, type Operation, type Service } from "./mock.js";
+import { call, operationsOf, token, violationsOf, type Operation, type Service } from "../support/prism-requests.js";
 
 /** A body the operation accepts, so that only the chosen response is in question. */
 const bodyFor = (op: Operation) => op.requestExamples[0]?.value;

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { createImageRules } from "../rules/ims.js";
 import { createVolumesRules, exportVolumeToImageRules } from "../rules/evs.js";
 import { operations, type Rule } from "../rules/types.js";
-import { call, pointerSegments, token, type PrismViolation } from "./mock.js";
+import { call, pointerSegments, token, type PrismViolation } from "../support/prism-requests.js";
 
 /** Whether a Prism violation is the one a rule describes. */
 function isTheRule(violation: PrismViolation, rule: Rule): boolean {

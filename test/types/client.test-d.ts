@@ -173,7 +173,7 @@ describe("IMS create an image: mistakes do not compile (oneOf, allOf, unevaluate
 
 describe("rules the types cannot express compile, and are left to the mock and the service", () => {
   // if/then, dependentSchemas and "exactly one form" (oneOf of closed forms) have no
-  // TypeScript equivalent in openapi-typescript's output; test/client/mock.test.ts shows
+  // TypeScript equivalent in openapi-typescript's output; test/client/against-prism.test.ts shows
   // the mock refusing each of these bodies.
   test("conditional requirements (if/then) and mutually exclusive fields", () => {
     // size is required unless the disk comes from a backup

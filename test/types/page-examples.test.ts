@@ -4,7 +4,7 @@
 // bundles is among them, so a spec edit cannot leave the typed copies behind.
 import { describe, expect, it } from "vitest";
 import { loadBundle, type OpenApiDocument, type Service } from "../support/openapi.js";
-import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
+import { evsRequestExamples, imsRequestExamples } from "./page-examples.js";
 
 function requestExamples(doc: OpenApiDocument): Record<string, unknown> {
   const resolve = (obj: any): any =>

@@ -1,7 +1,7 @@
 // What the contract tests share: the mocks' URLs, plain-fetch requests, the
 // `sl-violations` header, and the operations and examples of each bundle.
 import { inject } from "vitest";
-import { loadBundle, resolver, type Service } from "../support/openapi.js";
+import { loadBundle, resolver, type Service } from "./openapi.js";
 
 export type { Service };
 

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism.mjs";
 import { repoRoot } from "../support/openapi.js";
-import { operation, token } from "./mock.js";
+import { operation, token } from "../support/prism-requests.js";
 import { alive, portIsFree, runScript, withTimeout, type OnFinished, type ScriptRun } from "../support/processes.js";
 
 /** Long enough for both Prisms to start on a busy machine; shorter than the tests' timeout, so its message shows. */

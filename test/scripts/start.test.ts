@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/openapi.js";
-import { operation, token } from "./mock.js";
+import { operation, token } from "../support/prism-requests.js";
 import { alive, portIsFree, runScript, withTimeout, type OnFinished, type ScriptRun } from "../support/processes.js";
 
 const startWaitMs = 45_000;
