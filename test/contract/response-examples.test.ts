@@ -8,13 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startPrism, type MockServer } from "../../scripts/lib/prism.mjs";
-import { loadBundle } from "../support/openapi.js";
-import { call, operationsOf, token, violationsOf, type Operation, type Service } from "../support/prism-requests.js";
+import { loadBundle, operationsOf, services, type Operation } from "../support/openapi.js";
+import { call, token, violationsOf } from "../support/prism-requests.js";
 
 /** A body the operation accepts, so that only the chosen response is in question. */
 const bodyFor = (op: Operation) => op.requestExamples[0]?.value;
 
-for (const service of ["evs", "ims"] as const satisfies Service[]) {
+for (const service of services) {
   describe.concurrent(`mock --errors, ${service}: no response example breaks its schema`, () => {
     const cases = operationsOf(service).flatMap((op) =>
       op.responses.flatMap((response) =>

@@ -9,11 +9,12 @@ import { describe, expect, it } from "vitest";
 import { createImageRules } from "../rules/ims.js";
 import { createVolumesRules, exportVolumeToImageRules } from "../rules/evs.js";
 import { operations, type Rule } from "../rules/types.js";
-import { call, pointerSegments, token, type PrismViolation } from "../support/prism-requests.js";
+import { pointerTokens } from "../../scripts/lib/json-pointer.mjs";
+import { call, token, type PrismViolation } from "../support/prism-requests.js";
 
 /** Whether a Prism violation is the one a rule describes. */
 function isTheRule(violation: PrismViolation, rule: Rule): boolean {
-  const location = ["request", "body", ...pointerSegments(rule.violation.path)];
+  const location = ["request", "body", ...pointerTokens(rule.violation.path)];
   if (JSON.stringify(violation.location.map(String)) !== JSON.stringify(location)) return false;
   if (String(violation.code) !== rule.violation.keyword) return false;
   return rule.violation.mentions === undefined || violation.message.includes(rule.violation.mentions);

@@ -4,7 +4,7 @@
 // composition (allOf, oneOf, if/then/else, dependentSchemas) instead, so a
 // misspelled required name still fails.
 import { describe, expect, it } from "vitest";
-import { loadBundle, resolver, type OpenApiDocument } from "../support/openapi.js";
+import { loadBundle, resolver, services, type OpenApiDocument } from "../support/openapi.js";
 
 type Schema = Record<string, any>;
 
@@ -46,7 +46,7 @@ function undefinedRequired(doc: OpenApiDocument, name: string): string[] {
   return problems;
 }
 
-for (const service of ["evs", "ims"] as const) {
+for (const service of services) {
   describe(`${service}: required names are defined properties`, () => {
     const doc = loadBundle(service);
     it.each(Object.keys(doc.components.schemas ?? {}))("%s", (name) => {

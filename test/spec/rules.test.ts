@@ -3,12 +3,12 @@
 // that breaks only that rule is invalid, with the error where the rule says.
 import type { ErrorObject } from "ajv";
 import { describe, expect, it } from "vitest";
-import { createValidator } from "../support/openapi.js";
+import { createValidator, services } from "../support/openapi.js";
 import { createImageRules } from "../rules/ims.js";
 import { createVolumesRules, exportVolumeToImageRules } from "../rules/evs.js";
 import { operations, type Rule, type Violation } from "../rules/types.js";
 
-const validators = { evs: createValidator("evs"), ims: createValidator("ims") };
+const validators = new Map(services.map((service) => [service, createValidator(service)]));
 
 /** Whether an Ajv error is the one a rule's violation describes. */
 export function matches(error: ErrorObject, violation: Violation): boolean {
@@ -19,7 +19,7 @@ export function matches(error: ErrorObject, violation: Violation): boolean {
 function check(rules: Rule[]) {
   it.each(rules.map((r) => [r.rule, r] as const))("%s", (_name, rule) => {
     const { service, schema } = operations[rule.operation];
-    const validator = validators[service];
+    const validator = validators.get(service)!;
 
     expect(validator.errors(schema, rule.valid), "the obeying body is valid").toEqual([]);
     const errors = validator.errors(schema, rule.invalid);

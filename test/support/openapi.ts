@@ -1,22 +1,25 @@
-// Loads the bundled descriptions and validates values against their schemas
-// with a real JSON Schema 2020-12 validator (the dialect both documents
-// declare), the same engine family Prism uses.
+// The bundled descriptions as the tests read them: loaded, walked and
+// validated. Values are checked with a real JSON Schema 2020-12 validator (the
+// dialect both documents declare), the same engine family Prism uses, and the
+// one walker over a bundle (operationsOf) is here.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { resolvePointer } from "../../scripts/lib/json-pointer.mjs";
+import { bundlePath } from "../../scripts/lib/paths.mjs";
+import type { Service } from "../../scripts/lib/services.mjs";
 
-export type Service = "evs" | "ims";
+export { repoRoot } from "../../scripts/lib/paths.mjs";
+export { services, type Service } from "../../scripts/lib/services.mjs";
+
 export type OpenApiDocument = {
   paths: Record<string, Record<string, any>>;
   components: Record<string, Record<string, any>>;
   [key: string]: unknown;
 };
 
-export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-
 export function loadBundle(service: Service): OpenApiDocument {
-  return JSON.parse(readFileSync(`${repoRoot}generated/${service}.openapi.json`, "utf8"));
+  return JSON.parse(readFileSync(bundlePath(service), "utf8"));
 }
 
 // OpenAPI words that may sit beside schemas in the document; everything else
@@ -40,8 +43,9 @@ export function createValidator(service: Service) {
       if (!validate) throw new Error(`no schema ${schemaName} in ${service}`);
       return validate(value) ? [] : [...(validate.errors ?? [])];
     },
-    /** Errors of `value` against an inline schema from the document. */
-    errorsAgainst(schema: object, value: unknown): ErrorObject[] {
+    /** Errors of `value` against an inline schema from the document (a missing one throws). */
+    errorsAgainst(schema: object | undefined, value: unknown): ErrorObject[] {
+      if (schema === undefined) throw new Error("no schema to validate against");
       const validate = ajv.compile(rewriteRefs(schema, `${service}#/$defs/`));
       return validate(value) ? [] : [...(validate.errors ?? [])];
     },
@@ -66,11 +70,7 @@ export function resolveRef(doc: unknown, value: any): any {
     if (!ref.startsWith("#/")) throw new Error(`not a local $ref: ${ref}`);
     if (seen.has(ref)) throw new Error(`circular $ref: ${ref}`);
     seen.add(ref);
-    value = ref
-      .slice(2)
-      .split("/")
-      .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((node: any, key: string) => (node !== null && typeof node === "object" && Object.hasOwn(node, key) ? node[key] : undefined), doc);
+    value = resolvePointer(doc, ref.slice(1));
     if (value === undefined) throw new Error(`$ref does not resolve: ${ref}`);
   }
   return value;
@@ -78,3 +78,85 @@ export function resolveRef(doc: unknown, value: any): any {
 
 /** resolveRef bound to one document. */
 export const resolver = (doc: unknown) => (value: any): any => resolveRef(doc, value);
+
+export type NamedExample = { name: string; summary: string | undefined; value: unknown };
+/** A request body or a response as documented: its JSON schema and named examples. */
+export type Documented = { schema: object; examples: NamedExample[] };
+/** A response with no body has no schema and no examples. */
+export type DocumentedResponse = { status: number; schema: object | undefined; examples: NamedExample[] };
+export type Operation = {
+  service: Service;
+  operationId: string;
+  /** Upper case, as sent: "GET", "POST". */
+  method: string;
+  /** The path template, e.g. /v1/{project_id}/jobs/{job_id}. */
+  template: string;
+  /** The template with every path parameter replaced by its documented example. */
+  path: string;
+  /** The Operation Object as the document has it (summary, tags, description, ...). */
+  definition: Record<string, any>;
+  request: Documented | undefined;
+  /** request.examples, or none. */
+  requestExamples: NamedExample[];
+  responses: DocumentedResponse[];
+};
+
+const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const mediaType = "application/json";
+
+/**
+ * Every operation of a bundle (or of `doc`, e.g. a translated copy of it),
+ * with its request body and responses, their schemas and named examples: the
+ * one walker of the tests.
+ */
+export function operationsOf(service: Service, doc: OpenApiDocument = loadBundle(service)): Operation[] {
+  const resolve = resolver(doc);
+  const operations: Operation[] = [];
+  for (const [template, item] of Object.entries(doc.paths)) {
+    for (const method of httpMethods.filter((m) => item[m] !== undefined)) {
+      const op = item[method];
+      const where = `${service} ${method.toUpperCase()} ${template}`;
+      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve);
+      const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+        const parameter = parameters.find((p: any) => p.in === "path" && p.name === name);
+        if (parameter?.example === undefined) throw new Error(`${where}: path parameter ${name} has no example`);
+        return encodeURIComponent(String(parameter.example));
+      });
+      const documented = (content: Record<string, any> | undefined, what: string): Documented | undefined => {
+        const other = Object.keys(content ?? {}).find((type) => type !== mediaType);
+        // Every check over examples reads this walker: a new media type must not go unchecked.
+        if (other) throw new Error(`${where} ${what}: ${other} is not read by operationsOf (test/support/openapi.ts)`);
+        const media = content?.[mediaType];
+        if (media === undefined) return undefined;
+        const examples = Object.entries(media.examples ?? {}).map(([name, example]) => {
+          const { summary, value } = resolve(example);
+          return { name, summary, value };
+        });
+        return { schema: media.schema, examples };
+      };
+      const request = documented(resolve(op.requestBody)?.content, "request");
+      operations.push({
+        service,
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        template,
+        path,
+        definition: op,
+        request,
+        requestExamples: request?.examples ?? [],
+        responses: Object.entries(op.responses as Record<string, unknown>).map(([status, response]) => {
+          const body = documented(resolve(response).content, status);
+          return { status: Number(status), schema: body?.schema, examples: body?.examples ?? [] };
+        }),
+      });
+    }
+  }
+  return operations;
+}
+
+/** The operation with this id in a service's bundle. */
+export function operation(service: Service, operationId: string): Operation {
+  const found = operationsOf(service).find((op) => op.operationId === operationId);
+  if (!found) throw new Error(`no operation ${operationId} in ${service}`);
+  return found;
+}

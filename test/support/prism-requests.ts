@@ -1,9 +1,9 @@
-// What the contract tests share: the mocks' URLs, plain-fetch requests, the
-// `sl-violations` header, and the operations and examples of each bundle.
+// Requests to the Prism mocks the test run started (prism-servers.global.ts),
+// with plain fetch, as an application sends them: their URLs, credentials
+// the mock accepts, and the `sl-violations` header that says what Prism
+// found wrong.
 import { inject } from "vitest";
-import { loadBundle, resolver, type Service } from "./openapi.js";
-
-export type { Service };
+import type { Service } from "./openapi.js";
 
 /** Any non-empty token: the mock checks that credentials are there, not that they are good. */
 export const token = { "X-Auth-Token": "mock-token" } as const;
@@ -67,68 +67,4 @@ export async function call(service: Service, path: string, options: Call = {}): 
     // not JSON: keep the text, a failing assertion will show it
   }
   return { status: response.status, headers: response.headers, body, violations: violationsOf(response) };
-}
-
-export type NamedExample = { name: string; value: unknown };
-export type DocumentedResponse = { status: number; schema: object; examples: NamedExample[] };
-export type Operation = {
-  service: Service;
-  operationId: string;
-  method: string;
-  /** The path template, e.g. /v1/{project_id}/jobs/{job_id}. */
-  template: string;
-  /** The template with every path parameter replaced by its documented example. */
-  path: string;
-  requestExamples: NamedExample[];
-  responses: DocumentedResponse[];
-};
-
-/** Every operation of a bundle, with its request examples and its responses' named examples. */
-export function operationsOf(service: Service): Operation[] {
-  const doc = loadBundle(service);
-  const resolve = resolver(doc);
-  const operations: Operation[] = [];
-  for (const [template, item] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (!["get", "put", "post", "delete", "patch"].includes(method)) continue;
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve);
-      const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
-        const parameter = parameters.find((p: any) => p.in === "path" && p.name === name);
-        if (parameter?.example === undefined) throw new Error(`${service} ${template}: path parameter ${name} has no example`);
-        return encodeURIComponent(String(parameter.example));
-      });
-      const json = (content: any) => content?.["application/json"];
-      const named = (media: any): NamedExample[] =>
-        Object.entries(media?.examples ?? {}).map(([name, example]) => ({ name, value: resolve(example).value }));
-      operations.push({
-        service,
-        operationId: op.operationId,
-        method: method.toUpperCase(),
-        template,
-        path,
-        requestExamples: named(json(resolve(op.requestBody)?.content)),
-        responses: Object.entries(op.responses as Record<string, unknown>).map(([status, response]) => {
-          const media = json(resolve(response).content);
-          return { status: Number(status), schema: media?.schema, examples: named(media) };
-        }),
-      });
-    }
-  }
-  return operations;
-}
-
-/** The operation with this id in a service's bundle. */
-export function operation(service: Service, operationId: string): Operation {
-  const found = operationsOf(service).find((op) => op.operationId === operationId);
-  if (!found) throw new Error(`no operation ${operationId} in ${service}`);
-  return found;
-}
-
-/** A JSON pointer (as in the rules) as Prism's location after ["request", "body"]. */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
