@@ -76,6 +76,13 @@ describe("every documented error body shape", () => {
     expect(e.retryable).toBe(false); // a create: sending it again could create twice
   });
 
+  it("names the method and URL even when a middleware replaced the answer", async () => {
+    const { evs } = evsWith(json(200, { job_id: "j" }));
+    evs.use({ onResponse: () => json(503, { error: { code: "EVS.5503", message: "Service unavailable." } }) });
+    const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;
+    expect([error.status, error.method, error.url]).toEqual([503, "POST", `https://evs.cn-north-4.myhuaweicloud.com/v3/${PROJECT}/cloudvolumes`]);
+  });
+
   it("the gateway's request_id is used when there is no X-Request-Id header", async () => {
     const { evs } = evsWith(json(401, evsExamples["gateway-unauthorized"]?.value));
     const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;

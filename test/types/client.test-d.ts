@@ -20,6 +20,8 @@ import {
   type JobTimeoutError,
   type WaitOptions,
 } from "../../src/index.js";
+import type { Service as ClientService } from "../../src/client.js";
+import type { Service } from "../../scripts/lib/services.mjs";
 import { evsRequestExamples, imsRequestExamples } from "./page-examples.js";
 
 const evs = createEvsClient({ region: "cn-north-4", projectId: "p", credentials: { token: "t" } });
@@ -308,5 +310,10 @@ describe("one type per thing", () => {
   test("a job error's job is the job, not unknown", () => {
     expectTypeOf<JobFailedError["job"]>().toEqualTypeOf<EvsJob | ImsJob>();
     expectTypeOf<JobTimeoutError["job"]>().toEqualTypeOf<EvsJob | ImsJob | undefined>();
+  });
+
+  test("the package's services are the repository's (scripts/lib/services.mjs), and its errors name them", () => {
+    expectTypeOf<ClientService>().toEqualTypeOf<Service>();
+    expectTypeOf<JobFailedError["service"]>().toEqualTypeOf<Service>();
   });
 });
