@@ -160,3 +160,54 @@ export function operation(service: Service, operationId: string): Operation {
   if (!found) throw new Error(`no operation ${operationId} in ${service}`);
   return found;
 }
+
+export type Schema = Record<string, any>;
+
+/**
+ * The schemas that apply at one instance location: `schema` (through `$ref`)
+ * and, recursively, its allOf, anyOf and oneOf members, if/then/else and
+ * dependentSchemas.
+ */
+export function schemasAt(doc: unknown, schema: Schema, seen = new Set<Schema>()): Schema[] {
+  if (typeof schema !== "object" || schema === null || seen.has(schema)) return [];
+  seen.add(schema);
+  const here: Schema = resolveRef(doc, schema);
+  const parts: Schema[] = [
+    ...(here.allOf ?? []),
+    ...(here.anyOf ?? []),
+    ...(here.oneOf ?? []),
+    ...[here.if, here.then, here.else].filter(Boolean),
+    ...Object.values(here.dependentSchemas ?? {}),
+  ];
+  return [here, ...parts.flatMap((part) => schemasAt(doc, part, seen))];
+}
+
+/**
+ * The one walker over schemas: calls `visit` for `roots`' instance location
+ * and every location below it (properties, array items, additionalProperties
+ * schemas), with `roots` (the schemas placed right there) and `level` (all
+ * that apply there, see schemasAt). A property defined in several schemas of
+ * a level (a form and the if/then that narrows it) is one location. Each set
+ * of schemas is visited once, so recursive schemas end.
+ */
+export function eachLocation(
+  doc: unknown,
+  roots: Schema[],
+  where: string,
+  visit: (where: string, roots: Schema[], level: Schema[]) => void,
+  visited = new Set<Schema>(),
+): void {
+  const level = roots.flatMap((root) => schemasAt(doc, root));
+  if (level.every((schema) => visited.has(schema))) return;
+  level.forEach((schema) => visited.add(schema));
+  visit(where, roots, level);
+  const properties = new Map<string, Schema[]>();
+  for (const schema of level) {
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) properties.set(name, [...(properties.get(name) ?? []), sub as Schema]);
+  }
+  for (const [name, subs] of properties) eachLocation(doc, subs, `${where}.${name}`, visit, visited);
+  const items = level.flatMap((schema) => (typeof schema.items === "object" ? [schema.items] : []));
+  if (items.length) eachLocation(doc, items, `${where}[]`, visit, visited);
+  const values = level.flatMap((schema) => (typeof schema.additionalProperties === "object" ? [schema.additionalProperties] : []));
+  if (values.length) eachLocation(doc, values, `${where}.*`, visit, visited);
+}
