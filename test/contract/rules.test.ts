@@ -6,9 +6,7 @@
 // schema does not compile, and has skipped request bodies whose schema several
 // operations share).
 import { describe, expect, it } from "vitest";
-import { createImageRules } from "../rules/ims.js";
-import { createVolumesRules, exportVolumeToImageRules } from "../rules/evs.js";
-import { operations, type Rule } from "../rules/types.js";
+import { operations, rulesByOperation, type OperationName, type Rule } from "../rules/index.js";
 import { pointerTokens } from "../../scripts/lib/json-pointer.mjs";
 import { call, token, type PrismViolation } from "../support/prism-requests.js";
 
@@ -39,6 +37,7 @@ function check(rules: Rule[]) {
   });
 }
 
-describe.concurrent("mock, EVS create disks: each documented rule is enforced", () => check(createVolumesRules));
-describe.concurrent("mock, EVS export a disk as an image: each documented rule is enforced", () => check(exportVolumeToImageRules));
-describe.concurrent("mock, IMS create a private image: each documented rule is enforced", () => check(createImageRules));
+for (const [name, rules] of Object.entries(rulesByOperation)) {
+  const { service } = operations[name as OperationName];
+  describe.concurrent(`mock, ${service.toUpperCase()} ${name}: each documented rule is enforced`, () => check(rules));
+}

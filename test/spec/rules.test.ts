@@ -1,12 +1,11 @@
 // Every documented rule, checked against the bundled descriptions with a real
 // JSON Schema 2020-12 validator: a body that obeys the rule is valid, and one
 // that breaks only that rule is invalid, with the error where the rule says.
+// And every operation with a request body has rules to check.
 import type { ErrorObject } from "ajv";
 import { describe, expect, it } from "vitest";
-import { createValidator, services } from "../support/openapi.js";
-import { createImageRules } from "../rules/ims.js";
-import { createVolumesRules, exportVolumeToImageRules } from "../rules/evs.js";
-import { operations, type Rule, type Violation } from "../rules/types.js";
+import { createValidator, operationsOf, services } from "../support/openapi.js";
+import { operations, rulesByOperation, type OperationName, type Rule, type Violation } from "../rules/index.js";
 
 const validators = new Map(services.map((service) => [service, createValidator(service)]));
 
@@ -30,6 +29,25 @@ function check(rules: Rule[]) {
   });
 }
 
-describe("EVS create disks: documented rules", () => check(createVolumesRules));
-describe("EVS export a disk as an image: documented rules", () => check(exportVolumeToImageRules));
-describe("IMS create a private image: documented rules", () => check(createImageRules));
+for (const [name, rules] of Object.entries(rulesByOperation)) {
+  describe(`${operations[name as OperationName].service.toUpperCase()} ${name}: documented rules`, () => check(rules));
+}
+
+describe("every operation with a request body has its rules in test/rules/", () => {
+  const withBody = services.flatMap((service) => operationsOf(service).filter((op) => op.request !== undefined));
+
+  it.each(withBody.map((op) => [`${op.service} ${op.operationId}`, op] as const))("%s", (_label, op) => {
+    const entry = (operations as Record<string, (typeof operations)[OperationName]>)[op.operationId];
+    expect(entry, `add ${op.operationId} to \`operations\` in test/rules/types.ts and its rules to test/rules/index.ts`).toBeDefined();
+    const success = op.responses.find(({ status }) => status >= 200 && status < 300);
+    expect({ service: entry!.service, schema: `#/components/schemas/${entry!.schema}`, status: entry!.status }).toEqual({
+      service: op.service,
+      schema: (op.request!.schema as { $ref?: string }).$ref,
+      status: success?.status,
+    });
+    // The rule tests send to entry.path: it must be this operation's path, parameters filled in.
+    const template = new RegExp(`^${op.template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+    expect(entry!.path).toMatch(template);
+    expect(rulesByOperation[op.operationId as OperationName].length).toBeGreaterThan(0);
+  });
+});
