@@ -132,7 +132,8 @@ export class HuaweiCloudError extends Error {
   /**
    * Sending the same request again is safe and may succeed: 429 (refused before anything was
    * done), and for GET and HEAD also 500, 502, 503 and 504. A create that got a 5xx may have
-   * been carried out, so it is never retryable. The client never retries a POST by itself.
+   * been carried out, so it is never retryable. The client never retries a POST by itself
+   * (CONTRIBUTING.md, C-NoRetryCreate).
    */
   readonly retryable: boolean;
   /** From a `Retry-After` header, when the service sent one. */

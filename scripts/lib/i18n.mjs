@@ -3,7 +3,7 @@
 // The English bundle (generated/<service>.openapi.json) is the one source of
 // the contract. A translation file (spec/i18n/<lang>/<service>.yaml) maps a
 // JSON pointer into that bundle to the English text it translates and the
-// translation:
+// translation (why pointers: CONTRIBUTING.md, C-PointerKeyedTranslations):
 //
 //   /paths/~1v3~1{project_id}~1cloudvolumes/post/summary:
 //     en: Create disks

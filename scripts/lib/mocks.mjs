@@ -154,7 +154,7 @@ export async function startMocks(control, mocks) {
     mocks.map(({ service, port }) =>
       startPrism(service, {
         port,
-        errors: true,
+        errors: true, // CONTRIBUTING.md, C-PrismErrors
         log: (line) => console.log(`[${service}] ${line}`),
         onSpawn: (prism) => void control.track(prism.stop),
       }),

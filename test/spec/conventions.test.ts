@@ -102,7 +102,7 @@ for (const service of services) {
     });
 
     it("no response schema limits the properties of an answer, but those closed on purpose", () => {
-      const onPurpose = Object.keys(closedOnPurpose).filter((name) => doc.components.schemas[name] !== undefined);
+      const onPurpose = Object.keys(closedOnPurpose).filter((name) => doc.components.schemas![name] !== undefined);
       expect(closedResponseSchemas(doc, service)).toEqual(onPurpose.sort());
     });
   });
@@ -112,13 +112,13 @@ describe("the closed/open checks can fail", () => {
   it("finds a request object left open", () => {
     const doc = loadBundle("evs");
     const broken = structuredClone(doc);
-    delete broken.components.schemas.VolumeToCreate.additionalProperties;
+    delete broken.components.schemas!.VolumeToCreate.additionalProperties;
     expect(openRequestObjects(broken, "evs")).toEqual(["createVolumes request.volume"]);
   });
 
   it("finds a response schema closed", () => {
     const broken = structuredClone(loadBundle("ims"));
-    broken.components.schemas.ImsJob.additionalProperties = false;
+    broken.components.schemas!.ImsJob.additionalProperties = false;
     expect(closedResponseSchemas(broken, "ims")).toEqual(["ImsJob"]);
   });
 });

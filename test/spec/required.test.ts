@@ -27,7 +27,7 @@ for (const service of services) {
 
     it("the check finds a misspelled required name", () => {
       const broken = structuredClone(doc);
-      const [name, schema] = Object.entries(broken.components.schemas).find(([, s]) => s.properties && s.required)!;
+      const [name, schema] = Object.entries(broken.components.schemas!).find(([, s]) => s.properties && s.required)!;
       schema.required = [...schema.required, "no_such_property"];
       expect(undefinedRequired(broken, name)).toContain(`${name}: no_such_property`);
     });

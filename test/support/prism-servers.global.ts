@@ -3,31 +3,31 @@
 // binds a port the OS chooses and reports it, so two runs never race for one,
 // and Prism ends with the test run however it ends (see scripts/lib/prism.mjs).
 //
-// They run exactly as `npm run mock` runs them, with --errors: a response
-// example that breaks its own schema is answered with a 500 problem, so the
-// contract tests see the same mock a user gets, and a broken example cannot
-// slip through as a 200.
+// They run exactly as `npm run mock` runs them, with --errors
+// (CONTRIBUTING.md, C-PrismErrors): a response example that breaks its own
+// schema is answered with a 500 problem, so the contract tests see the same
+// mock a user gets, and a broken example cannot slip through as a 200.
 import type { TestProject } from "vitest/node";
 import { startPrism, type MockServer } from "../../scripts/lib/prism.mjs";
+import { services, type Service } from "../../scripts/lib/services.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    mockUrls: { evs: string; ims: string };
+    mockUrls: Record<Service, string>;
   }
 }
 
 let servers: MockServer[] = [];
 
 export async function setup(project: TestProject) {
-  const started = await Promise.allSettled([startPrism("evs", { errors: true }), startPrism("ims", { errors: true })]);
+  const started = await Promise.allSettled(services.map((service) => startPrism(service, { errors: true })));
   servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const failure = started.find((result) => result.status === "rejected");
   if (failure) {
     await teardown();
     throw failure.reason;
   }
-  const [evs, ims] = servers as [MockServer, MockServer];
-  project.provide("mockUrls", { evs: evs.baseUrl, ims: ims.baseUrl });
+  project.provide("mockUrls", Object.fromEntries(servers.map((server) => [server.service, server.baseUrl])) as Record<Service, string>);
 }
 
 export async function teardown() {
