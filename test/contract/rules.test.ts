@@ -4,10 +4,24 @@
 // documented status. The spec tests prove the schemas say the right thing;
 // this proves Prism really enforces them (it silently skips validation when a
 // schema does not compile, and has skipped request bodies whose schema several
-// operations share).
-import { describe, expect, it } from "vitest";
-import { operations, rulesByOperation, type OperationName, type Rule } from "../rules/index.js";
+// operations share). The same for the rules of query and header parameters.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { pointerTokens } from "../../scripts/lib/json-pointer.mjs";
+import { startPrism, type MockServer } from "../../scripts/lib/prism.mjs";
+import {
+  madeUpParameterRule,
+  operations,
+  parameterRules,
+  rulesByOperation,
+  withMadeUpParameter,
+  type OperationName,
+  type ParameterRule,
+  type Rule,
+} from "../rules/index.js";
+import { loadBundle, operation, operationsOf, type Operation } from "../support/openapi.js";
 import { call, token, type PrismViolation } from "../support/prism-requests.js";
 
 /** Whether a Prism violation is the one a rule describes. */
@@ -41,3 +55,60 @@ for (const [name, rules] of Object.entries(rulesByOperation)) {
   const { service } = operations[name as OperationName];
   describe.concurrent(`mock, ${service.toUpperCase()} ${name}: each documented rule is enforced`, () => check(rules));
 }
+
+/**
+ * Sends a parameter rule's breaking and obeying values (to `baseUrl`, or the
+ * run's mock), the rest of the request being the operation's first example,
+ * and checks what the mock answers.
+ */
+async function checkParameter(rule: ParameterRule, op: Operation, baseUrl?: string) {
+  const send = (value: string | undefined) => {
+    // The operation's path carries its required query parameters' examples: this one is replaced.
+    const url = new URL(op.path, "http://mock");
+    url.searchParams.delete(rule.name);
+    if (rule.in === "query" && value !== undefined) url.searchParams.set(rule.name, value);
+    const headers: Record<string, string> = { ...token, ...(rule.in === "header" && value !== undefined ? { [rule.name]: value } : {}) };
+    const path = `${url.pathname}${url.search}`;
+    return call(rule.service, path, { method: op.method, body: op.requestExamples[0]?.value, headers, ...(baseUrl ? { baseUrl } : {}) });
+  };
+  const refused = await send(rule.invalid);
+  const seen = refused.violations.map((v) => [v.location.join("."), v.code, v.message]);
+  expect(refused.status, `the breaking value is refused; violations: ${JSON.stringify(seen)}`).toBe(400);
+  expect(
+    refused.violations.some(
+      (v) => v.location[0] === "request" && v.location[1] === rule.in && String(v.code) === rule.keyword
+        && (v.location[2] === rule.name || v.message.includes(rule.name)),
+    ),
+    `sl-violations names ${rule.in} ${rule.name} and ${rule.keyword}; it has ${JSON.stringify(seen)}`,
+  ).toBe(true);
+  const accepted = await send(rule.valid);
+  expect(accepted.violations, "the obeying value raises no violation").toEqual([]);
+  expect(accepted.status).toBe(op.responses.find(({ status }) => status >= 200 && status < 300)?.status);
+}
+
+describe.concurrent("mock: each documented rule of a query or header parameter is enforced", () => {
+  for (const rule of parameterRules) {
+    it(`${rule.service} ${rule.operationId}: ${rule.rule}`, () => checkParameter(rule, operation(rule.service, rule.operationId)));
+  }
+
+  // A copy of the EVS bundle with a made-up query parameter, served by its own
+  // Prism (started when the file loads), shows the check works on a real mock.
+  const folder = mkdtempSync(join(tmpdir(), "made-up-parameter-"));
+  const doc = withMadeUpParameter(loadBundle("evs"));
+  const document = join(folder, "evs.openapi.json");
+  writeFileSync(document, JSON.stringify(doc));
+  const mock: Promise<MockServer> = startPrism("evs", { errors: true, document });
+  mock.catch(() => {}); // reported by the test that awaits it
+
+  afterAll(async () => {
+    await (await mock.catch(() => undefined))?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("the check bites: a made-up boolean query parameter is refused as \"maybe\" and accepted as \"true\"", async () => {
+    const { baseUrl } = await mock;
+    const op = operationsOf("evs", doc).find((candidate) => candidate.operationId === madeUpParameterRule.operationId)!;
+    await checkParameter(madeUpParameterRule, op, baseUrl);
+    await expect(checkParameter({ ...madeUpParameterRule, invalid: "false" }, op, baseUrl)).rejects.toThrow();
+  }, 30_000);
+});

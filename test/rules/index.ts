@@ -1,10 +1,12 @@
 // Every operation's documented rules: the one list both rule tests walk
 // (test/spec/rules.test.ts against the schemas, test/contract/rules.test.ts
 // against Prism). An operation with a request body has an entry here and in
-// `operations` (./types.ts); test/spec/rules.test.ts says when one is missing.
-import { createVolumesRules, exportVolumeToImageRules } from "./evs.js";
-import { createImageRules } from "./ims.js";
-import type { OperationName, Rule } from "./types.js";
+// `operations` (./types.ts), and a query or header parameter with a rule
+// (anything beyond an optional string) has a ParameterRule;
+// test/spec/rules.test.ts says when one is missing.
+import { createVolumesRules, evsParameterRules, exportVolumeToImageRules } from "./evs.js";
+import { createImageRules, imsParameterRules } from "./ims.js";
+import type { OperationName, ParameterRule, Rule } from "./types.js";
 
 export const rulesByOperation = {
   createVolumes: createVolumesRules,
@@ -12,4 +14,28 @@ export const rulesByOperation = {
   createImage: createImageRules,
 } satisfies Record<OperationName, Rule[]>;
 
-export { operations, type OperationName, type Rule, type Violation } from "./types.js";
+export const parameterRules: ParameterRule[] = [...evsParameterRules, ...imsParameterRules];
+
+export { operations, type OperationName, type ParameterRule, type Rule, type Violation } from "./types.js";
+
+/**
+ * A made-up query parameter and its rule, to show that the parameter checks
+ * bite before any operation has such a parameter: `withMadeUpParameter` adds
+ * `dry_run` (a boolean) to a copy of the EVS bundle's createVolumes.
+ */
+export const madeUpParameterRule: ParameterRule = {
+  rule: "dry_run is a boolean (made up)",
+  service: "evs",
+  operationId: "createVolumes",
+  in: "query",
+  name: "dry_run",
+  valid: "true",
+  invalid: "maybe",
+  keyword: "type",
+};
+export function withMadeUpParameter<T extends { paths: Record<string, Record<string, any>> }>(bundle: T): T {
+  const copy = structuredClone(bundle);
+  const post = copy.paths["/v3/{project_id}/cloudvolumes"]!.post;
+  post.parameters = [...(post.parameters ?? []), { name: "dry_run", in: "query", description: "Check only.", schema: { type: "boolean" }, example: true }];
+  return copy;
+}

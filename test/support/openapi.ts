@@ -30,10 +30,16 @@ const openApiVocabulary = ["example", "discriminator", "xml", "externalDocs"];
 
 export function createValidator(service: Service) {
   const doc = loadBundle(service);
-  const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, allowUnionTypes: true });
-  addFormats.default(ajv);
-  ajv.addVocabulary(openApiVocabulary);
-  ajv.addSchema({ $id: service, $defs: rewriteRefs(doc.components.schemas, "#/$defs/") });
+  /** An Ajv holding the document's schemas; `coerceTypes` reads strings as the schema's type, as Prism reads parameters. */
+  const withSchemas = (coerceTypes: boolean) => {
+    const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, allowUnionTypes: true, coerceTypes });
+    addFormats.default(ajv);
+    ajv.addVocabulary(openApiVocabulary);
+    ajv.addSchema({ $id: service, $defs: rewriteRefs(doc.components.schemas, "#/$defs/") });
+    return ajv;
+  };
+  const ajv = withSchemas(false);
+  const coercing = withSchemas(true);
 
   return {
     doc,
@@ -42,6 +48,19 @@ export function createValidator(service: Service) {
       const validate = ajv.getSchema(`${service}#/$defs/${schemaName}`);
       if (!validate) throw new Error(`no schema ${schemaName} in ${service}`);
       return validate(value) ? [] : [...(validate.errors ?? [])];
+    },
+    /**
+     * Errors of a query or header value (a string, or undefined when left out) against a
+     * parameter, read as Prism reads it: coerced to the schema's type.
+     */
+    parameterErrors(parameter: Parameter, value: string | undefined): ErrorObject[] {
+      const validate = coercing.compile({
+        type: "object",
+        properties: { [parameter.name]: rewriteRefs(parameter.schema, `${service}#/$defs/`) },
+        ...(parameter.required ? { required: [parameter.name] } : {}),
+      });
+      const data = value === undefined ? {} : { [parameter.name]: value };
+      return validate(data) ? [] : [...(validate.errors ?? [])];
     },
     /** Errors of `value` against an inline schema from the document (a missing one throws). */
     errorsAgainst(schema: object | undefined, value: unknown): ErrorObject[] {
@@ -79,6 +98,7 @@ export function resolveRef(doc: unknown, value: any): any {
 /** resolveRef bound to one document. */
 export const resolver = (doc: unknown) => (value: any): any => resolveRef(doc, value);
 
+export type Parameter = { name: string; in: "path" | "query" | "header" | "cookie"; required?: boolean; schema: Schema; example?: unknown };
 export type NamedExample = { name: string; summary: string | undefined; value: unknown };
 /** A request body or a response as documented: its JSON schema and named examples. */
 export type Documented = { schema: object; examples: NamedExample[] };
@@ -91,10 +111,15 @@ export type Operation = {
   method: string;
   /** The path template, e.g. /v1/{project_id}/jobs/{job_id}. */
   template: string;
-  /** The template with every path parameter replaced by its documented example. */
+  /**
+   * The template with every path parameter replaced by its documented example,
+   * and every required query parameter added with its example.
+   */
   path: string;
   /** The Operation Object as the document has it (summary, tags, description, ...). */
   definition: Record<string, any>;
+  /** Its parameters and its path's, resolved. */
+  parameters: Parameter[];
   request: Documented | undefined;
   /** request.examples, or none. */
   requestExamples: NamedExample[];
@@ -116,11 +141,15 @@ export function operationsOf(service: Service, doc: OpenApiDocument = loadBundle
     for (const method of httpMethods.filter((m) => item[m] !== undefined)) {
       const op = item[method];
       const where = `${service} ${method.toUpperCase()} ${template}`;
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve);
+      const parameters: Parameter[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve);
       const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
         const parameter = parameters.find((p: any) => p.in === "path" && p.name === name);
         if (parameter?.example === undefined) throw new Error(`${where}: path parameter ${name} has no example`);
         return encodeURIComponent(String(parameter.example));
+      });
+      const query = parameters.filter((p) => p.in === "query" && p.required).map((p) => {
+        if (p.example === undefined) throw new Error(`${where}: required query parameter ${p.name} has no example`);
+        return `${encodeURIComponent(p.name)}=${encodeURIComponent(String(p.example))}`;
       });
       const documented = (content: Record<string, any> | undefined, what: string): Documented | undefined => {
         const other = Object.keys(content ?? {}).find((type) => type !== mediaType);
@@ -140,8 +169,9 @@ export function operationsOf(service: Service, doc: OpenApiDocument = loadBundle
         operationId: op.operationId,
         method: method.toUpperCase(),
         template,
-        path,
+        path: query.length ? `${path}?${query.join("&")}` : path,
         definition: op,
+        parameters,
         request,
         requestExamples: request?.examples ?? [],
         responses: Object.entries(op.responses as Record<string, unknown>).map(([status, response]) => {

@@ -41,6 +41,8 @@ export type Call = {
   headers?: Record<string, string>;
   /** Prism's `Prefer` header, e.g. { example: "running" } or { code: 404 }. */
   prefer?: { example?: string; code?: number };
+  /** Another mock than the test run's one for the service (e.g. one serving a modified bundle). */
+  baseUrl?: string;
 };
 
 export type Answer = { status: number; headers: Headers; body: unknown; violations: PrismViolation[] };
@@ -54,7 +56,7 @@ export async function call(service: Service, path: string, options: Call = {}): 
       .map(([key, value]) => `${key}=${value}`)
       .join(", ");
   }
-  const response = await fetch(`${baseUrl(service)}${path}`, {
+  const response = await fetch(`${options.baseUrl ?? baseUrl(service)}${path}`, {
     method: options.method ?? (options.body === undefined ? "GET" : "POST"),
     headers,
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
