@@ -21,14 +21,14 @@ export { operations, type OperationName, type ParameterRule, type Rule, type Vio
 /**
  * A made-up query parameter and its rule, to show that the parameter checks
  * bite before any operation has such a parameter: `withMadeUpParameter` adds
- * `dry_run` (a boolean) to a copy of the EVS bundle's createVolumes.
+ * `made_up_flag` (a boolean) to a copy of the EVS bundle's createVolumes.
  */
 export const madeUpParameterRule: ParameterRule = {
-  rule: "dry_run is a boolean (made up)",
+  rule: "made_up_flag is a boolean (made up)",
   service: "evs",
   operationId: "createVolumes",
   in: "query",
-  name: "dry_run",
+  name: "made_up_flag",
   valid: "true",
   invalid: "maybe",
   keyword: "type",
@@ -36,6 +36,6 @@ export const madeUpParameterRule: ParameterRule = {
 export function withMadeUpParameter<T extends { paths: Record<string, Record<string, any>> }>(bundle: T): T {
   const copy = structuredClone(bundle);
   const post = copy.paths["/v3/{project_id}/cloudvolumes"]!.post;
-  post.parameters = [...(post.parameters ?? []), { name: "dry_run", in: "query", description: "Check only.", schema: { type: "boolean" }, example: true }];
+  post.parameters = [...(post.parameters ?? []), { name: "made_up_flag", in: "query", description: "Check only.", schema: { type: "boolean" }, example: true }];
   return copy;
 }

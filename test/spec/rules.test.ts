@@ -105,8 +105,8 @@ describe("query and header parameters: documented rules", () => {
 
   it("the checks bite: a made-up parameter without a rule is named, and its rule holds", () => {
     const doc = withMadeUpParameter(loadBundle("evs"));
-    expect(parametersWithoutRules("evs", doc, [])).toEqual(["evs createVolumes query dry_run"]);
-    expect(parametersWithoutRules("evs", doc, [madeUpParameterRule])).toEqual([]);
+    expect(parametersWithoutRules("evs", doc, parameterRules)).toEqual(["evs createVolumes query made_up_flag"]);
+    expect(parametersWithoutRules("evs", doc, [...parameterRules, madeUpParameterRule])).toEqual([]);
     checkParameter(madeUpParameterRule, doc);
     expect(() => checkParameter({ ...madeUpParameterRule, invalid: "false" }, doc)).toThrow();
   });
