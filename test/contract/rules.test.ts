@@ -5,12 +5,8 @@
 // this proves Prism really enforces them (it silently skips validation when a
 // schema does not compile, and has skipped request bodies whose schema several
 // operations share). The same for the rules of query and header parameters.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pointerTokens } from "../../scripts/lib/json-pointer.mjs";
-import { startPrism, type MockServer } from "../../scripts/lib/prism.mjs";
 import {
   madeUpParameterRule,
   operations,
@@ -23,6 +19,7 @@ import {
 } from "../rules/index.js";
 import { loadBundle, operation, operationsOf, type Operation } from "../support/openapi.js";
 import { call, token, type PrismViolation } from "../support/prism-requests.js";
+import { mockServing } from "../support/prism-servers.global.js";
 
 /** Whether a Prism violation is the one a rule describes. */
 function isTheRule(violation: PrismViolation, rule: Rule): boolean {
@@ -93,17 +90,8 @@ describe.concurrent("mock: each documented rule of a query or header parameter i
 
   // A copy of the EVS bundle with a made-up query parameter, served by its own
   // Prism (started when the file loads), shows the check works on a real mock.
-  const folder = mkdtempSync(join(tmpdir(), "made-up-parameter-"));
   const doc = withMadeUpParameter(loadBundle("evs"));
-  const document = join(folder, "evs.openapi.json");
-  writeFileSync(document, JSON.stringify(doc));
-  const mock: Promise<MockServer> = startPrism("evs", { errors: true, document });
-  mock.catch(() => {}); // reported by the test that awaits it
-
-  afterAll(async () => {
-    await (await mock.catch(() => undefined))?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  const mock = mockServing("evs", doc);
 
   it("the check bites: a made-up boolean query parameter is refused as \"maybe\" and accepted as \"true\"", async () => {
     const { baseUrl } = await mock;
