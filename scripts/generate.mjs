@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Writes TypeScript types for each service from its bundled description:
 // generated/<service>.openapi.json -> generated/<service>.ts (openapi-typescript's
-// `paths`, `components`, `operations` exports).
+// `paths`, `components`, `operations` exports), and generated/request-forms.ts,
+// the summary of every request body that is a oneOf of forms, which the
+// client's errors read (scripts/lib/request-forms.mjs).
 //
 //   node scripts/generate.mjs [--from <dir>] [--out <dir>]
 //
@@ -19,6 +21,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundlePath, folderOption, repoRoot as root } from "./lib/paths.mjs";
+import { oneOfBodies } from "./lib/request-forms.mjs";
 import { services } from "./lib/services.mjs";
 
 const usage = "node scripts/generate.mjs [--from <dir>] [--out <dir>]";
@@ -28,9 +31,15 @@ const outDir = folderOption("--out", join(root, "generated"), usage);
 const { default: openapiTS, astToString, COMMENT_HEADER } = await import("openapi-typescript");
 
 mkdirSync(outDir, { recursive: true });
+/** @type {Record<string, Record<string, unknown>>} */
+const forms = {};
 for (const service of services) {
   const input = bundlePath(service, fromDir);
-  const document = hoistNestedRequired(JSON.parse(readFileSync(input, "utf8")));
+  const bundle = JSON.parse(readFileSync(input, "utf8"));
+  forms[service] = Object.fromEntries(
+    oneOfBodies(bundle).map(({ method, path, schema, forms: members }) => [`${method} ${path}`, { schema, forms: members }]),
+  );
+  const document = hoistNestedRequired(bundle);
   const ast = await openapiTS(document, {
     cwd: pathToFileURL(`${fromDir}/`),
     silent: true,
@@ -43,6 +52,47 @@ for (const service of services) {
   });
   const output = join(outDir, `${service}.ts`);
   writeFileSync(output, `${COMMENT_HEADER}${astToString(ast)}`);
+  console.log(`generated ${output}`);
+}
+writeRequestForms(forms);
+
+/** generated/request-forms.ts: the summaries, keyed by service and "METHOD path", with their types. */
+function writeRequestForms(/** @type {Record<string, Record<string, unknown>>} */ table) {
+  const output = join(outDir, "request-forms.ts");
+  const text = `// Written by scripts/generate.mjs (scripts/lib/request-forms.mjs) from the bundles: never edit by hand.
+// Every request body that is a oneOf of forms, keyed by service and "METHOD path": for each form,
+// what it names, requires and checks at each level, so src/errors.ts can tell which form a
+// refused body meant and which of the mock's violations are that form's.
+
+export interface BodyShape {
+  /** Always required at this level. */
+  required?: string[];
+  /**
+   * Required only under a condition: for each name, the keyword whose violation comes right after
+   * the missing one's when the condition holds (\`if\`, \`oneOf\`, \`anyOf\`; "" for none).
+   */
+  conditional?: Record<string, string[]>;
+  /** The keywords a violation here can have (Prism's \`code\`). */
+  keywords?: string[];
+  /** Each enum's values, as Prism lists them ("x86, arm"). */
+  allowed?: string[];
+  properties?: Record<string, BodyShape>;
+  /** Each item of an array. */
+  items?: BodyShape;
+  /** Each value of a map. */
+  values?: BodyShape;
+}
+
+export interface OneOfBody {
+  /** The request schema, e.g. CreateImageRequest. */
+  schema: string;
+  /** Its forms, in oneOf order, each named by its schema's title. */
+  forms: Array<{ name: string; shape: BodyShape }>;
+}
+
+export const requestForms: Record<${services.map((service) => JSON.stringify(service)).join(" | ")}, Record<string, OneOfBody>> = ${JSON.stringify(table, null, 2)};
+`;
+  writeFileSync(output, text);
   console.log(`generated ${output}`);
 }
 

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/openapi.js";
 
-const files = ["evs.openapi.json", "evs.ts", "ims.openapi.json", "ims.ts"];
+const files = ["evs.openapi.json", "evs.ts", "ims.openapi.json", "ims.ts", "request-forms.ts"];
 
 describe("generated/ is up to date", () => {
   let fresh: string | undefined;
