@@ -6,6 +6,7 @@ import { bundlePath, repoRoot } from "./paths.mjs";
 
 const prismCli = join(repoRoot, "node_modules/@stoplight/prism-cli/dist/index.js");
 const exitWithParent = join(repoRoot, "scripts/lib/exit-with-parent.cjs");
+const freshRequestIds = join(repoRoot, "scripts/lib/fresh-request-ids.cjs");
 
 /** @typedef {import("./services.mjs").Service} Service */
 /**
@@ -41,7 +42,8 @@ export class PrismStartError extends Error {
  *
  * Prism ends with the process that started it, however that one ends (a
  * SIGKILL or a crash included): it reads its stdin from a pipe and stops when
- * the pipe closes (scripts/lib/exit-with-parent.cjs).
+ * the pipe closes (scripts/lib/exit-with-parent.cjs). Each answer gets its own
+ * X-Request-Id (scripts/lib/fresh-request-ids.cjs).
  * @param {Service} service
  * @param {{ port?: number, errors?: boolean, document?: string, timeoutMs?: number, log?: (line: string) => void, onSpawn?: (prism: SpawnedPrism) => void }} [options]
  *   `port`: 0 (the default) lets the OS choose a free port; the one chosen is
@@ -59,7 +61,7 @@ export async function startPrism(service, options = {}) {
   const document = options.document ?? bundlePath(service);
   // --no-multiprocess: with NODE_ENV=production Prism otherwise forks its HTTP
   // server into a second process, which outlives a SIGTERM to the first.
-  const args = ["--require", exitWithParent, prismCli, "mock", "--no-multiprocess", "-h", "127.0.0.1", "-p", String(requestedPort), document];
+  const args = ["--require", exitWithParent, "--require", freshRequestIds, prismCli, "mock", "--no-multiprocess", "-h", "127.0.0.1", "-p", String(requestedPort), document];
   if (options.errors) args.push("--errors");
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["pipe", "pipe", "pipe"] });
   /** @type {Promise<number | null>} */
