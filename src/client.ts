@@ -158,7 +158,7 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
   fillCallDefaults(client, projectId, send);
   // Registered first: its onRequest runs before any a caller adds, and the recorder's
   // onResponse after all of theirs, so it sees the response the call resolves with.
-  client.use(projectScope(service, projectId, keys !== undefined), requestRecorder);
+  client.use(projectScope(service, projectId, keys !== undefined), requestRecorder(service));
   return client;
 }
 

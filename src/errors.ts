@@ -9,7 +9,9 @@
 import type { Middleware } from "openapi-fetch";
 import type { components as EvsComponents } from "../generated/evs.js";
 import type { components as ImsComponents } from "../generated/ims.js";
+import { requestForms } from "../generated/request-forms.js";
 import type { Service } from "./client.js";
+import { readViolations, type MockViolation } from "./violations.js";
 
 /** An EVS or IMS job, as the job query returns it. */
 type AnyJob = EvsComponents["schemas"]["EvsJob"] | ImsComponents["schemas"]["ImsJob"];
@@ -104,13 +106,23 @@ export interface HuaweiCloudErrorInit {
   retryAfterMs?: number | undefined;
   /** Overrides the message taken from the body. */
   message?: string;
+  /** The answer's `sl-violations` header as received: what the Prism mock found wrong. */
+  violationsHeader?: string | null | undefined;
+  /**
+   * The service and the operation's path as the call named it (`/v2/cloudimages/action`): with
+   * them, the violations of a body that is a oneOf of forms are read against the form it meant.
+   */
+  service?: Service | undefined;
+  schemaPath?: string | undefined;
 }
 
 /**
  * The service (or the API gateway in front of it) answered with an error status.
  *
  * `code` and `errorMessage` come from whichever documented body shape the answer has;
- * `requestId` from the `X-Request-Id` header (or the gateway body's `request_id`).
+ * `requestId` from the `X-Request-Id` header (or the gateway body's `request_id`). An answer of
+ * the Prism mock says what it found wrong in its `sl-violations` header: `violations`, and the
+ * message names the first few after the service's own code and message.
  */
 export class HuaweiCloudError extends Error {
   override readonly name = "HuaweiCloudError";
@@ -138,16 +150,27 @@ export class HuaweiCloudError extends Error {
   readonly retryable: boolean;
   /** From a `Retry-After` header, when the service sent one. */
   readonly retryAfterMs: number | undefined;
+  /**
+   * What the Prism mock found wrong (its `sl-violations` header), e.g. `{ of: "request",
+   * location: "body.volume.size", keyword: "minimum", message: "must be >= 1" }`; for a body
+   * that is a oneOf of forms, those of the form it meant first. Empty for the real service.
+   */
+  readonly violations: readonly MockViolation[];
+  /** The form of a oneOf body the mock's violations were read against, e.g. `ImageFromObsFile`. */
+  readonly bodyForm: string | undefined;
 
   constructor(init: HuaweiCloudErrorInit) {
     const parsed = parseErrorBody(init.body);
     const requestId = nonEmpty(init.requestId) ?? parsed.requestId;
     const what = init.message ?? [parsed.code, parsed.message].filter(Boolean).join(": ");
+    const forms = init.service && init.schemaPath ? requestForms[init.service]?.[`${init.method.toUpperCase()} ${init.schemaPath}`] : undefined;
+    const mock = readViolations(init.violationsHeader, forms);
     // A 2xx answer did not fail as HTTP: it is the answer's content that is wrong.
     const ok = init.status >= 200 && init.status <= 299;
     super(
       `${init.method} ${pathOf(init.url)}${ok ? ` (HTTP ${init.status})` : ` failed with HTTP ${init.status}`}` +
         (what ? `: ${what}` : "") +
+        (mock.summary ? ` — ${mock.summary}` : "") +
         (requestId ? ` (request ID ${requestId})` : ""),
     );
     this.status = init.status;
@@ -160,6 +183,8 @@ export class HuaweiCloudError extends Error {
     this.body = init.body;
     this.retryable = init.status === 429 || (idempotent(init.method) && TRANSIENT_STATUSES.has(init.status));
     this.retryAfterMs = init.retryAfterMs;
+    this.violations = mock.violations;
+    this.bodyForm = mock.form;
   }
 
   /**
@@ -168,7 +193,7 @@ export class HuaweiCloudError extends Error {
    * content is not what the call expects).
    */
   static fromResponse(response: Response, body: unknown, message?: string): HuaweiCloudError {
-    const { method, url } = requestOf(response);
+    const { method, url, service, schemaPath } = requestOf(response);
     return new HuaweiCloudError({
       status: response.status,
       method,
@@ -176,6 +201,9 @@ export class HuaweiCloudError extends Error {
       body,
       requestId: nonEmpty(response.headers.get("X-Request-Id")),
       retryAfterMs: retryAfterMs(response.headers.get("Retry-After")),
+      violationsHeader: response.headers.get("sl-violations"),
+      service,
+      schemaPath,
       ...(message === undefined ? {} : { message }),
     });
   }
@@ -305,15 +333,19 @@ export async function unwrap<R extends FetchResult>(result: R | Promise<R>): Pro
 // `{ data, error, response }`, without the request, and no option of it adds the request; a
 // Response knows no method, and one from a test double or a middleware has no URL either. So
 // each client registers this recorder (client.ts), and unwrap and the waiters look the answer
-// up here. Only these two strings are kept, never the request or its headers.
-const requests = new WeakMap<Response, { method: string; url: string }>();
-/** @internal openapi-fetch middleware that remembers each answer's method and URL. */
-export const requestRecorder: Middleware = {
-  onResponse({ request, response }) {
-    requests.set(response, { method: request.method, url: request.url });
-  },
-};
-const requestOf = (response: Response) => requests.get(response) ?? { method: "request", url: response.url };
+// up here. Only these strings are kept (with the service and the path as the call named it,
+// which say which request body it sent), never the request or its headers.
+type Sent = { method: string; url: string; service?: Service; schemaPath?: string };
+const requests = new WeakMap<Response, Sent>();
+/** @internal openapi-fetch middleware that remembers each answer's method, URL and operation. */
+export function requestRecorder(service: Service): Middleware {
+  return {
+    onResponse({ request, response, schemaPath }) {
+      requests.set(response, { method: request.method, url: request.url, service, schemaPath });
+    },
+  };
+}
+const requestOf = (response: Response): Sent => requests.get(response) ?? { method: "request", url: response.url };
 
 // RFC 9110: Retry-After is a whole number of seconds or an HTTP date (IMF-fixdate). Anything
 // else ("0x10", "1e9", "1.5", which Number() or V8's lenient Date.parse would take) is ignored.

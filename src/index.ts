@@ -32,6 +32,7 @@ export {
   type HuaweiCloudErrorInit,
   type ParsedErrorBody,
 } from "./errors.js";
+export { readViolations, type MockViolation, type ViolationReport } from "./violations.js";
 export {
   waitForEvsJob,
   waitForImsJob,

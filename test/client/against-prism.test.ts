@@ -14,8 +14,23 @@ import {
   waitForImsJob,
   type ClientOptions,
   type EvsClient,
+  type FetchResult,
   type ImsClient,
 } from "../../src/index.js";
+import { inspect } from "node:util";
+import { pointerTokens } from "../../scripts/lib/json-pointer.mjs";
+import {
+  madeUpParameterRule,
+  operations,
+  parameterRules,
+  rulesByOperation,
+  withMadeUpParameter,
+  type OperationName,
+  type ParameterRule,
+  type Rule,
+} from "../rules/index.js";
+import { loadBundle, operation, operationsOf, type Operation } from "../support/openapi.js";
+import { mockServing } from "../support/prism-servers.global.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 
 const urls = inject("mockUrls");
@@ -173,3 +188,173 @@ describe("errors from the mock", () => {
     expect([error.code, error.retryable]).toEqual(["EVS.5503", false]); // the create may have been carried out
   });
 });
+
+/**
+ * Calls an operation through the client (on the run's mock, or `baseUrl`) with the path
+ * parameters' examples, and returns the error `unwrap` throws.
+ */
+function failingCall(op: Operation, init: { body?: unknown; query?: Record<string, string>; headers?: Record<string, string> }, baseUrl?: string) {
+  const path = Object.fromEntries(op.parameters.filter((p) => p.in === "path" && p.name !== "project_id").map((p) => [p.name, p.example]));
+  const options = baseUrl === undefined ? {} : { baseUrl };
+  // The operation is data here, so the call goes through openapi-fetch's untyped `request`.
+  const client = (op.service === "evs" ? evsClient(options) : imsClient(options)) as unknown as {
+    request: (method: string, template: string, init: object) => Promise<FetchResult>;
+  };
+  const { body, query = {}, headers = {} } = init;
+  return rejection(unwrap(client.request(op.method, op.template, { params: { path, query }, headers, body })));
+}
+
+/** Sends a request body to an operation of the rules (test/rules/types.ts). */
+const sendBody = (name: OperationName, body: unknown) => failingCall(operation(operations[name].service, name), { body });
+
+async function rejection(promise: Promise<unknown>): Promise<HuaweiCloudError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof HuaweiCloudError)) throw new Error(`expected a HuaweiCloudError, got ${String(error)}`);
+  return error;
+}
+
+/** The violation a rule describes, as the error reports it. */
+function violationOf(error: HuaweiCloudError, rule: Rule) {
+  const location = ["body", ...pointerTokens(rule.violation.path)].join(".");
+  return error.violations.find(
+    (v) =>
+      v.of === "request" &&
+      v.location === location &&
+      v.keyword === rule.violation.keyword &&
+      (rule.violation.mentions === undefined || v.message.includes(rule.violation.mentions)),
+  );
+}
+
+describe("what the mock found wrong is in the error", () => {
+  for (const [name, rules] of Object.entries(rulesByOperation)) {
+    describe.concurrent(`${name}: the message of each documented rule's breaking body names the field and the rule`, () => {
+      it.each(rules.map((rule) => [rule.rule, rule] as const))("%s", async (_rule, rule) => {
+        const error = await sendBody(name as OperationName, rule.invalid);
+        const violation = violationOf(error, rule);
+        expect(violation, `the error's violations have ${JSON.stringify(rule.violation)}: ${JSON.stringify(error.violations)}`).toBeDefined();
+        expect(error.message).toContain(`${violation!.location} ${violation!.message}`);
+        expect(error.message.includes("\n")).toBe(false);
+      });
+    });
+  }
+});
+
+describe("what the mock found wrong, one rule group at a time", () => {
+  it("EVS create: the field and the rule after the service's code and message", async () => {
+    const error = await sendBody("createVolumes", { volume: { availability_zone: "az", volume_type: "SSD", size: 0 } });
+    expect(error.message).toBe(
+      `POST /v3/${PROJECT}/cloudvolumes failed with HTTP 400: XXX: XXXX — rejected by the mock: body.volume.size must be >= 1 (request ID ${error.requestId})`,
+    );
+    expect(error.violations).toEqual([{ of: "request", location: "body.volume.size", keyword: "minimum", message: "must be >= 1" }]);
+    expect([error.code, error.errorMessage, error.bodyForm]).toEqual(["XXX", "XXXX", undefined]);
+  });
+
+  it("EVS export", async () => {
+    const error = await sendBody("exportVolumeToImage", { "os-volume_upload_image": { image_name: "img", disk_format: "vmdk" } });
+    expect(error.message).toContain(
+      "XXX: XXXX — rejected by the mock: body.os-volume_upload_image.disk_format must be equal to one of the allowed values: vhd, zvhd, zvhd2, raw, qcow2 (request ID",
+    );
+  });
+
+  // One breaking body per form, each carrying the field that picks its form.
+  it.each([
+    ["ImageFromServer", { name: "img", instance_id: "877a2cda", min_disk: 2 }, "body must NOT have unevaluated properties: 'min_disk'"],
+    ["DataImagesFromServer", { data_images: [{ volume_id: "c5dfbd0c" }] }, "body.data_images.0 must have required property 'name'"],
+    ["ImageFromObsFile", { name: "img", image_url: "bucket:file.qcow2", min_disk: 20 }, "body.min_disk must be >= 40"],
+    ["SystemImageFromDataVolume", { name: "img", volume_id: "877a2cda" }, "body must have required property 'os_version'"],
+  ] as const)("IMS, a body meant as %s: that form's violations, first and in the message", async (form, body, rule) => {
+    const error = await sendBody("createImage", body);
+    expect(error.bodyForm).toBe(form);
+    expect(error.message).toMatch(new RegExp(`^POST /v2/cloudimages/action failed with HTTP 400: IMG\\.0001: The request message format is invalid\\. — rejected by the mock, read as ${form} \\(the form with [a-z_ ]+\\): `));
+    expect(error.message).toContain(`: ${rule}; `);
+    expect(`${error.violations[0]?.location} ${error.violations[0]?.message}`).toBe(rule);
+    // The other forms' violations are all there too, after the meant form's.
+    expect(error.violations.some((v) => v.keyword === "oneOf")).toBe(true);
+    expect(error.message.length).toBeLessThan(400);
+  });
+
+  it("IMS, a body that carries no form's field: the message says which fields pick a form", async () => {
+    const error = await sendBody("createImage", { name: "img" });
+    expect(error.bodyForm).toBeUndefined();
+    expect(error.message).toContain(
+      "rejected by the mock: body must match exactly one schema in oneOf, and has none of the fields that pick a form of CreateImageRequest " +
+        "(instance_id for ImageFromServer, data_images for DataImagesFromServer, image_url and min_disk for ImageFromObsFile, volume_id and os_version for SystemImageFromDataVolume)",
+    );
+  });
+
+  // Each query or header parameter with a rule (none yet on these operations, so the made-up one below stands in).
+  for (const rule of parameterRules) {
+    it(`${rule.service} ${rule.operationId}: ${rule.rule}`, async () => {
+      const op = operation(rule.service, rule.operationId);
+      const error = await sendRequest(op, rule);
+      const violation = error.violations.find((v) => v.location.startsWith(`${rule.in}.`) && v.keyword === rule.keyword);
+      expect(violation, JSON.stringify(error.violations)).toBeDefined();
+      expect(error.message).toContain(`rejected by the mock: ${violation!.location} ${violation!.message}`);
+    });
+  }
+
+  const madeUp = mockServing("evs", withMadeUpParameter(loadBundle("evs")));
+  it("a query parameter (made up, on a copy of the EVS bundle)", async () => {
+    const { baseUrl } = await madeUp;
+    const op = operationsOf("evs", withMadeUpParameter(loadBundle("evs"))).find((o) => o.operationId === madeUpParameterRule.operationId)!;
+    const error = await sendRequest(op, madeUpParameterRule, baseUrl);
+    expect(error.message).toBe(
+      `POST /v3/${PROJECT}/cloudvolumes?made_up_flag=maybe failed with HTTP 400: XXX: XXXX — rejected by the mock: query.made_up_flag must be boolean (request ID ${error.requestId})`,
+    );
+    expect(error.violations).toEqual([{ of: "request", location: "query.made_up_flag", keyword: "type", message: "must be boolean" }]);
+  }, 30_000);
+
+  it("a plain 400 without the header: the message is the service's alone", async () => {
+    const evs = evsClient();
+    prefer(evs, /cloudvolumes/, "code=400");
+    const result = await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
+    expect(result.response.headers.get("sl-violations")).toBeNull();
+    const error = await rejection(unwrap(Promise.resolve(result)));
+    expect(error.message).toBe(`POST /v3/${PROJECT}/cloudvolumes failed with HTTP 400: XXX: XXXX (request ID ${error.requestId})`);
+    expect(error.violations).toEqual([]);
+  });
+
+  it("a poll the mock rejects shows the same detail", async () => {
+    const evs = evsClient({ credentials: false });
+    const error = await rejection(waitForEvsJob(evs, "4010a32d535527910153552b492c0002"));
+    expect(error.message).toMatch(
+      /^GET \/v1\/0123456789abcdef0123456789abcdef\/jobs\/4010a32d535527910153552b492c0002 failed with HTTP 401: EVS\.5401: Authentication required\. — rejected by the mock: Invalid security scheme used \(request ID [0-9a-f]{32}\)$/,
+    );
+    expect(error.violations).toEqual([{ of: "request", location: "", keyword: "401", message: "Invalid security scheme used" }]);
+  });
+
+  it("no credential reaches the message or the violations", async () => {
+    for (const credentials of [token, keys]) {
+      const error = await rejection(
+        unwrap(imsClient({ credentials }).POST("/v2/cloudimages/action", { body: { name: "img", image_url: "b:f.qcow2", min_disk: 20 } })),
+      );
+      const everything = `${error.message} ${JSON.stringify(error.violations)} ${inspect(error)}`;
+      for (const secret of ["mock-token", keys.sk]) expect(everything).not.toContain(secret);
+    }
+  });
+});
+
+describe("request IDs of the mock", () => {
+  it("differ from one answer to the next, so a test's log tells calls apart", async () => {
+    const ims = imsClient();
+    const ids = await Promise.all(
+      [1, 2, 3].map(async () => (await ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] })).response.headers.get("X-Request-Id")),
+    );
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(ids).size).toBe(3);
+    const failures = await Promise.all([1, 2].map(() => sendBody("createVolumes", { volume: {} })));
+    expect(failures[0]!.requestId).not.toBe(failures[1]!.requestId);
+  });
+});
+
+/** Sends an operation's first example with a parameter rule's breaking value (its required query parameters' examples kept). */
+function sendRequest(op: Operation, rule: ParameterRule, baseUrl?: string) {
+  const query: Record<string, string> = Object.fromEntries(new URL(op.path, "http://mock").searchParams);
+  delete query[rule.name];
+  const headers: Record<string, string> = {};
+  if (rule.invalid !== undefined) (rule.in === "query" ? query : headers)[rule.name] = rule.invalid;
+  return failingCall(op, { body: op.requestExamples[0]?.value, query, headers }, baseUrl);
+}
