@@ -76,6 +76,13 @@ try {
 } catch (error) {
   if (error instanceof HuaweiCloudError) errorName = error.name + " " + error.status + " " + error.code;
 }
+// The forms of the create-image body ship too: the mock's violations are read against the one meant.
+let mockSays = "none";
+try {
+  await unwrap(ims.POST("/v2/cloudimages/action", { body: { name: "img", image_url: "bucket:file.qcow2", min_disk: 20 } }));
+} catch (error) {
+  if (error instanceof HuaweiCloudError) mockSays = \`\${error.bodyForm}: \${error.violations[0]?.location} \${error.violations[0]?.message}\`;
+}
 const failed: boolean = JobFailedError.prototype instanceof Error;
 
 console.log(JSON.stringify({
@@ -85,6 +92,7 @@ console.log(JSON.stringify({
   exportedImageId: exported["os-volume_upload_image"].image_id,
   imageId,
   errorName,
+  mockSays,
   failed,
 }));
 `;
@@ -132,8 +140,10 @@ describe("the packed package, installed into a fresh project", () => {
       [
         "README.md",
         "package.json",
-        ...["client", "errors", "index", "jobs", "signing"].flatMap((f) => [`dist/src/${f}.js`, `dist/src/${f}.d.ts`]),
+        ...["client", "errors", "index", "jobs", "signing", "violations"].flatMap((f) => [`dist/src/${f}.js`, `dist/src/${f}.d.ts`]),
         ...services.flatMap((s) => [`dist/generated/${s}.js`, `dist/generated/${s}.d.ts`, `generated/${s}.openapi.json`]),
+        "dist/generated/request-forms.js",
+        "dist/generated/request-forms.d.ts",
       ]
         .map((f) => `package/${f}`)
         .sort(),
@@ -170,6 +180,7 @@ describe("the packed package, installed into a fresh project", () => {
       exportedImageId: "c5333daa-fbc8-4d1d-bf79-b0567bb45d15",
       imageId: "e9e91bff-14b6-4a0b-8377-4ed0813e3360",
       errorName: "HuaweiCloudError 401 EVS.5401",
+      mockSays: "ImageFromObsFile: body.min_disk must be >= 40",
       failed: true,
     });
   }, 60_000);
