@@ -124,6 +124,12 @@ export function operation(service: Service, operationId: string): Operation {
   return found;
 }
 
+/** `?name=value&...`, every part percent-encoded (a space as %20, never +). */
+export function queryString(query: Record<string, string>): string {
+  const parts = Object.entries(query).map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
 /** A JSON pointer (as in the rules) as Prism's location after ["request", "body"]. */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === "") return [];

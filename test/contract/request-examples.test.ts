@@ -1,9 +1,12 @@
 // Every request example of the pages (every requestBody example in the
-// bundles) is accepted by the mock with the documented success status, and
-// what the mock answers validates against the description.
+// bundles, and the queries the image-list page shows) is accepted by the mock
+// with the documented success status, and what the mock answers validates
+// against the description.
 import { describe, expect, it } from "vitest";
+import { listImagesPageQueries } from "../rules/ims.js";
+import { parameterOperations } from "../rules/types.js";
 import { createValidator } from "../support/openapi.js";
-import { call, operationsOf, token, type Service } from "./mock.js";
+import { call, operation, operationsOf, queryString, token, type Service } from "./mock.js";
 
 for (const service of ["evs", "ims"] as const satisfies Service[]) {
   describe(`mock, ${service}: every page request example is accepted`, () => {
@@ -32,3 +35,16 @@ for (const service of ["evs", "ims"] as const satisfies Service[]) {
     });
   });
 }
+
+describe("mock, ims: every query the image-list page shows is accepted", () => {
+  const validator = createValidator("ims");
+  const success = operation("ims", "listImages").responses.find((r) => r.status === 200)!;
+
+  it.each(listImagesPageQueries.map((q) => [q.name, q] as const))("%s", async (_name, { operation: id, query }) => {
+    const { path, status } = parameterOperations[id];
+    const answer = await call("ims", `${path}${queryString(query)}`, { headers: token });
+    expect(answer.violations).toEqual([]);
+    expect(answer.status).toBe(status);
+    expect(validator.errorsAgainst(success.schema, answer.body)).toEqual([]);
+  });
+});

@@ -1,15 +1,15 @@
-// Every documented rule, sent to the running Prism mock: the body that breaks
-// the rule is refused with a 4xx whose `sl-violations` header points at the
-// rule (location and keyword), and the body that obeys it is accepted with the
-// documented status. The spec tests prove the schemas say the right thing;
+// Every documented rule, sent to the running Prism mock: the body (or query)
+// that breaks the rule is refused with a 4xx whose `sl-violations` header
+// points at the rule (location and keyword), and the one that obeys it is
+// accepted with the documented status. The spec tests prove the schemas say the right thing;
 // this proves Prism really enforces them (it silently skips validation when a
 // schema does not compile, and has skipped request bodies whose schema several
 // operations share).
 import { describe, expect, it } from "vitest";
-import { createImageRules } from "../rules/ims.js";
+import { createImageRules, listImagesParameterRules } from "../rules/ims.js";
 import { createVolumesRules, exportVolumeToImageRules } from "../rules/evs.js";
-import { operations, type Rule } from "../rules/types.js";
-import { call, pointerSegments, token, type PrismViolation } from "./mock.js";
+import { operations, parameterOperations, type ParameterRule, type Rule } from "../rules/types.js";
+import { call, pointerSegments, queryString, token, type PrismViolation } from "./mock.js";
 
 /** Whether a Prism violation is the one a rule describes. */
 function isTheRule(violation: PrismViolation, rule: Rule): boolean {
@@ -41,3 +41,26 @@ function check(rules: Rule[]) {
 describe.concurrent("mock, EVS create disks: each documented rule is enforced", () => check(createVolumesRules));
 describe.concurrent("mock, EVS export a disk as an image: each documented rule is enforced", () => check(exportVolumeToImageRules));
 describe.concurrent("mock, IMS create a private image: each documented rule is enforced", () => check(createImageRules));
+
+function checkParameters(rules: ParameterRule[]) {
+  it.each(rules.map((r) => [r.rule, r] as const))("%s", async (_name, rule) => {
+    const { service, path, status } = parameterOperations[rule.operation];
+
+    const refused = await call(service, `${path}${queryString(rule.invalid)}`, { headers: token });
+    const seen = refused.violations.map((v) => [v.location.join("."), v.code, v.message]);
+    expect(refused.status, `the breaking query is refused with 400; violations: ${JSON.stringify(seen)}`).toBe(400);
+    expect(
+      refused.violations.some(
+        (v) => v.location.join(".") === `request.query.${rule.violation.name}` && String(v.code) === rule.violation.keyword && v.message.includes(rule.violation.name),
+      ),
+      `sl-violations names query parameter ${rule.violation.name} (${rule.violation.keyword}); it has ${JSON.stringify(seen)}`,
+    ).toBe(true);
+
+    const accepted = await call(service, `${path}${queryString(rule.valid)}`, { headers: token });
+    expect(accepted.violations, "the obeying query raises no violation").toEqual([]);
+    expect(accepted.status, "the obeying query gets the documented status").toBe(status);
+  });
+}
+
+describe.concurrent("mock, IMS list images: each documented rule of the query parameters is enforced", () =>
+  checkParameters(listImagesParameterRules));

@@ -27,10 +27,17 @@ const openApiVocabulary = ["example", "discriminator", "xml", "externalDocs"];
 
 export function createValidator(service: Service) {
   const doc = loadBundle(service);
-  const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, allowUnionTypes: true });
-  addFormats.default(ajv);
-  ajv.addVocabulary(openApiVocabulary);
-  ajv.addSchema({ $id: service, $defs: rewriteRefs(doc.components.schemas, "#/$defs/") });
+  const ajvFor = (options: { coerceTypes: boolean }) => {
+    const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, allowUnionTypes: true, ...options });
+    addFormats.default(ajv);
+    ajv.addVocabulary(openApiVocabulary);
+    ajv.addSchema({ $id: service, $defs: rewriteRefs(doc.components.schemas, "#/$defs/") });
+    return ajv;
+  };
+  const ajv = ajvFor({ coerceTypes: false });
+  // A query string holds only text: its values are read as their parameters' types first,
+  // as a server (and Prism) reads them.
+  const queryAjv = ajvFor({ coerceTypes: true });
 
   return {
     doc,
@@ -44,6 +51,21 @@ export function createValidator(service: Service) {
     errorsAgainst(schema: object, value: unknown): ErrorObject[] {
       const validate = ajv.compile(rewriteRefs(schema, `${service}#/$defs/`));
       return validate(value) ? [] : [...(validate.errors ?? [])];
+    },
+    /**
+     * Errors of a query string (name → value) against the query parameters of the operation at
+     * `path` and `method`; `instancePath` is `/<parameter name>`. Parameters the operation does
+     * not declare are let through, as Prism lets them through.
+     */
+    queryErrors(path: string, method: string, query: Record<string, string>): ErrorObject[] {
+      const item = doc.paths[path];
+      const operation = item?.[method];
+      if (!operation) throw new Error(`no operation ${method.toUpperCase()} ${path} in ${service}`);
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p: unknown) => resolveRef(doc, p));
+      const properties = Object.fromEntries(parameters.filter((p) => p.in === "query").map((p) => [p.name, p.schema]));
+      const validate = queryAjv.compile(rewriteRefs({ type: "object", properties }, `${service}#/$defs/`));
+      // Ajv converts the values in place: validate a copy.
+      return validate({ ...query }) ? [] : [...(validate.errors ?? [])];
     },
   };
 }
