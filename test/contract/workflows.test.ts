@@ -1,7 +1,9 @@
 // The workflows users run, end to end against the mocks with plain fetch, as
-// an application would: start an asynchronous operation, then poll its job
-// until it ends. The mock keeps no state, so each poll says with Prefer which
-// state the job is in: RUNNING first, then SUCCESS (or FAIL).
+// an application would: start an asynchronous operation, then poll its job,
+// its disks or its image until they are ready. The mock keeps no state, so
+// each poll says with Prefer which state to answer: RUNNING first, then
+// SUCCESS (or FAIL); a disk creating, then available; an image queued, saving,
+// then active (or killed).
 import { describe, expect, it } from "vitest";
 import { baseUrl, token, type Service } from "./mock.js";
 
@@ -64,24 +66,104 @@ describe("workflow: create disks, then poll the EVS job", () => {
   });
 });
 
-describe("workflow: export a disk as an image, then follow the image in IMS", () => {
-  it("the export answers 202 with os-volume_upload_image.image_id, and the IMS job goes RUNNING → SUCCESS", async () => {
-    const response = await fetch(`${baseUrl("evs")}/v3/${projectId}/volumes/16369c5d-384d-4e64-b37a-56d898769362/action`, {
+/**
+ * Reads a resource until `done` says so, as a client would. `states` is the
+ * named example the mock is asked to serve on each successive read.
+ */
+async function follow<T>(url: string, states: string[], read: (body: any) => T, done: (value: T) => boolean) {
+  const seen: T[] = [];
+  for (const state of states) {
+    const response = await fetch(url, { headers: { ...token, accept: "application/json", prefer: `example=${state}` } });
+    expect(response.status).toBe(200);
+    const value = read(await response.json());
+    seen.push(value);
+    if (done(value)) return seen;
+  }
+  throw new Error(`${url} did not settle; saw ${JSON.stringify(seen)}`);
+}
+
+describe("workflow: create disks, wait for them, export one, and follow the image in IMS until it is usable", () => {
+  /** Creates two disks and waits for the job and the disks; returns the first disk's ID. */
+  async function createReadyDisks() {
+    const response = await fetch(`${baseUrl("evs")}/v3/${projectId}/cloudvolumes`, {
+      method: "POST",
+      headers: { ...token, ...json },
+      body: JSON.stringify({ volume: { availability_zone: "az-dc-1", volume_type: "SSD", size: 40, count: 2, name: "data" } }),
+    });
+    expect(response.status).toBe(200);
+    const { job_id: jobId } = (await response.json()) as { job_id: string };
+    const { job } = await waitForJob("evs", jobId, ["running", "success"]);
+    const volumeIds = (job.entities?.sub_jobs as Job[]).map((sub) => sub.entities?.volume_id as string);
+    expect(volumeIds).toHaveLength(2);
+
+    // Each new disk is `creating` first, and ready once `available`.
+    for (const volumeId of volumeIds) {
+      const statuses = await follow(
+        `${baseUrl("evs")}/v2/${projectId}/cloudvolumes/${volumeId}`,
+        ["creating", "available"],
+        (body: { volume: { status: string } }) => body.volume.status,
+        (status) => status === "available",
+      );
+      expect(statuses).toEqual(["creating", "available"]);
+    }
+    return volumeIds[0]!;
+  }
+
+  /** Exports a disk; returns the new image's ID, which the export answers at once. */
+  async function exportDisk(volumeId: string) {
+    const response = await fetch(`${baseUrl("evs")}/v3/${projectId}/volumes/${volumeId}/action`, {
       method: "POST",
       headers: { ...token, ...json },
       body: JSON.stringify({ "os-volume_upload_image": { image_name: "disk-backup", disk_format: "qcow2", force: true } }),
     });
     expect(response.status).toBe(202);
     const { "os-volume_upload_image": exported } = (await response.json()) as { "os-volume_upload_image": { image_id: string; status: string } };
-    expect(exported.image_id).toEqual(expect.any(String));
     expect(exported.status).toBe("uploading");
+    // Meanwhile the disk shows `uploading` too.
+    const disk = await follow(`${baseUrl("evs")}/v2/${projectId}/cloudvolumes/${volumeId}`, ["uploading"], (body) => body.volume.status, () => true);
+    expect(disk).toEqual(["uploading"]);
+    return exported.image_id;
+  }
 
-    // The export answers an image ID, not a job ID (the description has no
-    // link from an export to an IMS job); the mock's IMS job query, which
-    // ignores the ID it is given, stands for watching the image being made.
-    const { job, seen } = await waitForJob("ims", "ff8080814dbd65d7014dbe0d84db0013", ["running", "success"]);
-    expect(seen).toEqual(["RUNNING", "SUCCESS"]);
-    expect(job.entities).toMatchObject({ image_id: expect.any(String) });
+  /** Lists the image by ID through `states`, until it is active, killed or deleted. */
+  const followImage = (imageId: string, states: string[]) =>
+    follow(
+      `${baseUrl("ims")}/v2/cloudimages?id=${encodeURIComponent(imageId)}`,
+      states,
+      (body: { images: Array<{ id: string; status: string }> }) => body.images.find((image) => image.id === imageId)?.status ?? "not listed",
+      (status) => ["active", "killed", "deleted"].includes(status),
+    );
+
+  it("the image is listed by the ID the export answered, and goes queued → saving → active", async () => {
+    const imageId = await exportDisk(await createReadyDisks());
+    expect(await followImage(imageId, ["empty", "queued", "saving", "saving", "active"])).toEqual([
+      "not listed",
+      "queued",
+      "saving",
+      "saving",
+      "active",
+    ]);
+  });
+
+  it("an upload that fails ends with the image killed", async () => {
+    const imageId = await exportDisk(await createReadyDisks());
+    expect(await followImage(imageId, ["queued", "saving", "killed"])).toEqual(["queued", "saving", "killed"]);
+  });
+
+  it("a disk whose creation failed ends in status error", async () => {
+    const statuses = await follow(
+      `${baseUrl("evs")}/v2/${projectId}/cloudvolumes/0b549095-4937-4849-8e4c-52aa027d64f7`,
+      ["creating", "creation-failed"],
+      (body: { volume: { status: string } }) => body.volume.status,
+      (status) => status === "available" || status.startsWith("error"),
+    );
+    expect(statuses).toEqual(["creating", "error"]);
+  });
+
+  it("a malformed filter is refused before anything is listed, naming the parameter", async () => {
+    const response = await fetch(`${baseUrl("ims")}/v2/cloudimages?id=x&status=ready`, { headers: { ...token, accept: "application/json" } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("sl-violations")).toContain('"query","status"');
   });
 });
 
