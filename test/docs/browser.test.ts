@@ -2,7 +2,7 @@
 // builds the site into a temporary folder, serves it on a free loopback
 // port, refuses every request that goes anywhere else, and checks that a
 // reader can browse every operation, every request field of the create
-// operations, the request and response examples and the Chinese text, with
+// operations with every parameter, the request and response examples and the Chinese text, with
 // no console error and no failed request. A screenshot of each view goes to test-results/docs/.
 //
 // What the pages must show is computed from generated/*.openapi.json and
@@ -182,6 +182,22 @@ async function visible(locator: Locator, what: string, timeout = 10_000) {
 const operationHeading = (page: Page, summary: string) =>
   page.getByRole("heading", { level: 2 }).filter({ hasText: new RegExp(`^${escapeRegExp(summary)}$`) });
 
+/** The parameters a reader must see: the path item's and the operation's, by location and name. */
+function parametersOf(doc: OpenApiDocument, path: string, operation: any): { in: string; name: string; description?: string }[] {
+  return [...(doc.paths[path]!.parameters ?? []), ...(operation.parameters ?? [])].map((parameter: any) => deref(doc, parameter));
+}
+
+/**
+ * A parameter's row in its operation's section (the page holds every operation), found by its
+ * name among the rows of its location: Redoc's ids read `<tag>/<operationid>/t=request&in=query&...`
+ * (`path`, `headers`).
+ */
+const parameterRow = (page: Page, operationId: string, parameter: { in: string; name: string }) =>
+  page
+    .locator(`.schema-property-item[id*="/${operationId.toLowerCase()}/t=request&in=${parameter.in === "header" ? "headers" : parameter.in}&"]`)
+    .filter({ has: page.locator(".schema-name").getByText(parameter.name, { exact: true }) })
+    .first();
+
 /** A request field's row in the middle column, found by the field's name. */
 const fieldRow = (page: Page, field: string) =>
   page.locator('.schema-property-item[id*="t=request"]')
@@ -235,6 +251,15 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       await visible(page.getByText(path, { exact: true }).first(), `${where}: path`);
       if (lang === "zh-CN") {
         await visible(page.getByText(chineseSnippet(operation.description)!).first(), `${where}: Chinese description`);
+      }
+
+      // Every parameter (path, query, header) with its description, in the page's language.
+      for (const parameter of parametersOf(doc, path, operation)) {
+        const row = parameterRow(page, operation.operationId, parameter);
+        await visible(row, `${where}: ${parameter.in} parameter ${parameter.name}`);
+        if (lang === "zh-CN") {
+          await visible(row.getByText(chineseSnippet(parameter.description)!).first(), `${where}: Chinese description of ${parameter.name}`);
+        }
       }
 
       const examples = Object.values(operation.requestBody?.content?.["application/json"]?.examples ?? {})
@@ -326,6 +351,20 @@ describe("what the browser test looks for", () => {
   it("every field of `os-volume_upload_image` when exporting a disk", () => {
     const [form] = fieldsOf("evs", "/v3/{project_id}/volumes/{volume_id}/action", "post");
     expect(form!.fields).toEqual(["os-volume_upload_image", "image_name", "disk_format", "force", "container_format", "__os_type"]);
+  });
+
+  it("every parameter of the image list and the disk query", () => {
+    const ims = loadBundle("ims");
+    const listed = parametersOf(ims, "/v2/cloudimages", ims.paths["/v2/cloudimages"]!.get);
+    expect(listed.filter((p) => p.in === "query")).toHaveLength(38);
+    expect(listed.map((p) => p.name)).toEqual(expect.arrayContaining(["__imagetype", "limit", "sort_key", "tag", "created_at", "X-Project-Id"]));
+    const evs = loadBundle("evs");
+    const template = "/v2/{project_id}/cloudvolumes/{volume_id}";
+    expect(parametersOf(evs, template, evs.paths[template]!.get).map((p) => `${p.in} ${p.name}`)).toEqual([
+      "path project_id",
+      "path volume_id",
+      "header X-Project-Id",
+    ]);
   });
 
   it("all four forms of create-image, each with its source field", () => {
