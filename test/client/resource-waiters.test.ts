@@ -5,8 +5,6 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  createEvsClient,
-  createImsClient,
   HuaweiCloudError,
   JobTimeoutError,
   ResourceFailedError,
@@ -20,9 +18,8 @@ import {
   type Volume,
 } from "../../src/index.js";
 import { loadBundle } from "../support/openapi.js";
-import { fetchDouble, hang, json, networkFailure, type Step } from "./fetch-double.js";
+import { evsWith, hang, imsWith, json, networkFailure, PROJECT, type Step } from "./fetch-double.js";
 
-const PROJECT = "0123456789abcdef0123456789abcdef";
 const evsExamples = loadBundle("evs").components.examples as Record<string, { value: any }>;
 const imsExamples = loadBundle("ims").components.examples as Record<string, { value: any }>;
 const fast = { intervalMs: 1, maxIntervalMs: 1 };
@@ -35,14 +32,6 @@ const imageList = (status: string) => json(200, { images: [{ ...imsExamples.acti
 const IMAGE_ID = "c5333daa-fbc8-4d1d-bf79-b0567bb45d15";
 const notFound = () => json(404, { itemNotFound: { code: "EVS.5404", message: "Resource(Volume, Snapshot, Backup .etc) cound not be found." } });
 
-function evsWith(...steps: Step[]) {
-  const double = fetchDouble(...steps);
-  return { double, evs: createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
-}
-function imsWith(...steps: Step[]) {
-  const double = fetchDouble(...steps);
-  return { double, ims: createImsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
-}
 /** Answers by disk ID from per-disk scripts (the last step of each repeats). */
 function byDisk(scripts: Record<string, Step[]>) {
   const next: Record<string, number> = {};

@@ -353,7 +353,7 @@ export const listImagesParameterRules: ParameterRule[] = [
 ].map((rule) => ({ ...rule, operation: "listImages" as const }));
 
 /** The page's request and the common queries it lists, each to be accepted as it is. */
-export const listImagesPageQueries: PageQuery[] = [
+const pageQueries: Array<Omit<PageQuery, "operation">> = [
   { name: "the page's request example", query: { __imagetype: "gold", sort_key: "name", limit: "1" } },
   { name: "public images", query: { __imagetype: "gold", visibility: "public", protected: "true" } },
   { name: "private images", query: { owner: project } },
@@ -364,4 +364,5 @@ export const listImagesPageQueries: PageQuery[] = [
   { name: "images created before a time (created_at row)", query: { created_at: "lt:2018-10-28T10:00:00Z" } },
   { name: "images updated before a time (updated_at row)", query: { updated_at: "lt:2018-10-28T10:00:00Z" } },
   { name: "a tag added as a.b (tag row)", query: { tag: "a=b" } },
-].map((query) => ({ ...query, operation: "listImages" as const }));
+];
+export const listImagesPageQueries: PageQuery[] = pageQueries.map((query) => ({ ...query, operation: "listImages" }));
