@@ -246,13 +246,15 @@ export interface components {
              *     size) or an image (at least the image's `min_disk`); optional from a
              *     backup, where it defaults to the backup's size and may not be smaller
              *     (EVS.1022). The service truncates a decimal to its integer part, but send
-             *     an integer (spec/DECISIONS.md, D-SizeRange, D-SizeCountIntegers).
+             *     an integer (spec/DECISIONS.md, D-SizeRange, D-SizeCountIntegers,
+             *     D-CrossPage).
              */
             size?: number;
             /**
-             * @description How many disks to create, at most 100; 1 when left out. Only 1 when
-             *     creating from a backup. The service truncates a decimal to its integer
-             *     part, but send an integer (spec/DECISIONS.md, D-SizeCountIntegers).
+             * @description How many disks to create, at least 1 and at most 100; 1 when left out.
+             *     Only 1 when creating from a backup. The service truncates a decimal to
+             *     its integer part, but send an integer (spec/DECISIONS.md,
+             *     D-SizeCountIntegers, D-CountMinimum).
              * @default 1
              */
             count?: number;
@@ -297,7 +299,8 @@ export interface components {
             tags?: components["schemas"]["VolumeTags"];
             /**
              * @description The enterprise project to put the disk in. Leave it out, or send `0`,
-             *     for the default enterprise project.
+             *     for the default enterprise project (spec/DECISIONS.md,
+             *     D-EnterpriseProject).
              */
             enterprise_project_id?: string;
         } & (unknown & unknown & unknown & unknown);
@@ -534,10 +537,8 @@ export interface components {
             dedicated_storage_id?: string | null;
             /** @description The name of the dedicated storage pool the disk is in, if any. */
             dedicated_storage_name?: string | null;
-            /** @description The disk's tags, key to value; empty when it has none. */
-            tags?: {
-                [key: string]: string;
-            };
+            /** @description The disk's tags, key to value (strings); empty when it has none. */
+            tags?: Record<string, never>;
             /**
              * @description The disk's unique identifier when attached (its World Wide Name). The
              *     page's example has a leading space.
@@ -575,7 +576,8 @@ export interface components {
             image_name: components["schemas"]["ImageName"];
             /**
              * @description The format of the exported image. Defaults to `zvhd2` (the older edition
-             *     of the page said `vhd`; see spec/DECISIONS.md, D-DiskFormatDefault).
+             *     of the page said `vhd`; see spec/DECISIONS.md, D-DiskFormatDefault,
+             *     D-CrossPage).
              * @default zvhd2
              * @enum {string}
              */
@@ -598,7 +600,8 @@ export interface components {
              * @description The OS type to record on the image: two underscores before `os`, one
              *     after. It takes effect only when the disk's `volume_image_metadata` has
              *     no `__os_type` yet and the disk is `available`; otherwise the value sent
-             *     is ignored. Left out, `linux` is used.
+             *     is ignored. Left out, `linux` is used. Lower case, as the EVS page writes
+             *     it (spec/DECISIONS.md, D-CrossPage).
              * @default linux
              * @enum {string}
              */
@@ -642,7 +645,7 @@ export interface components {
             id?: string;
             /** @description The disk type name, such as `SSD` or `SAS`. */
             name?: string;
-            /** @description Whether the disk type has been deleted. */
+            /** @description Whether the disk type has been deleted (spec/DECISIONS.md, D-CrossPage). */
             deleted?: boolean;
             /** @description Reserved. */
             is_public?: boolean;

@@ -6,8 +6,10 @@
  * reach an error message, a stack trace or `util.inspect` output.
  */
 
+import type { Middleware } from "openapi-fetch";
 import type { components as EvsComponents } from "../generated/evs.js";
 import type { components as ImsComponents } from "../generated/ims.js";
+import type { Service } from "./client.js";
 
 /** An EVS or IMS job, as the job query returns it. */
 type AnyJob = EvsComponents["schemas"]["EvsJob"] | ImsComponents["schemas"]["ImsJob"];
@@ -130,7 +132,8 @@ export class HuaweiCloudError extends Error {
   /**
    * Sending the same request again is safe and may succeed: 429 (refused before anything was
    * done), and for GET and HEAD also 500, 502, 503 and 504. A create that got a 5xx may have
-   * been carried out, so it is never retryable. The client never retries a POST by itself.
+   * been carried out, so it is never retryable. The client never retries a POST by itself
+   * (CONTRIBUTING.md, C-NoRetryCreate).
    */
   readonly retryable: boolean;
   /** From a `Retry-After` header, when the service sent one. */
@@ -221,7 +224,7 @@ const idempotent = (method: string) => ["GET", "HEAD"].includes(method.toUpperCa
 /** An asynchronous job ended with `FAIL`. */
 export class JobFailedError extends Error {
   override readonly name = "JobFailedError";
-  readonly service: "evs" | "ims";
+  readonly service: Service;
   readonly jobId: string;
   readonly jobType: string | undefined;
   /** The job's `error_code` (for an EVS batch without one, the first failed sub-job's). */
@@ -232,7 +235,7 @@ export class JobFailedError extends Error {
   readonly job: AnyJob;
 
   constructor(init: {
-    service: "evs" | "ims";
+    service: Service;
     jobId: string;
     jobType: string | undefined;
     errorCode: string | null;
@@ -262,7 +265,7 @@ export type AwaitedKind = "job" | "volume" | "image";
 type AnyResource = EvsComponents["schemas"]["Volume"] | ImsComponents["schemas"]["Image"];
 
 /** How the messages name what is awaited: "EVS job", "EVS disk", "IMS image". */
-const label = (service: "evs" | "ims", kind: AwaitedKind) => `${service.toUpperCase()} ${kind === "volume" ? "disk" : kind}`;
+const label = (service: Service, kind: AwaitedKind) => `${service.toUpperCase()} ${kind === "volume" ? "disk" : kind}`;
 
 /**
  * A wait ran past its `timeoutMs`. What it waited for may still get there: look it up before
@@ -270,7 +273,7 @@ const label = (service: "evs" | "ims", kind: AwaitedKind) => `${service.toUpperC
  */
 export class WaitTimeoutError extends Error {
   override readonly name: string = "WaitTimeoutError";
-  readonly service: "evs" | "ims";
+  readonly service: Service;
   readonly kind: AwaitedKind;
   readonly timeoutMs: number;
   /** What was not there yet, by ID, with the status the last successful poll saw (undefined: never seen). */
@@ -279,7 +282,7 @@ export class WaitTimeoutError extends Error {
   readonly last: unknown;
 
   constructor(init: {
-    service: "evs" | "ims";
+    service: Service;
     kind: AwaitedKind;
     timeoutMs: number;
     pending: ReadonlyArray<{ id: string; status: string | undefined }>;
@@ -308,7 +311,7 @@ export class JobTimeoutError extends WaitTimeoutError {
   /** The last job seen, undefined if no poll succeeded. */
   readonly job: AnyJob | undefined;
 
-  constructor(init: { service: "evs" | "ims"; jobId: string; timeoutMs: number; lastStatus: string | undefined; job: AnyJob | undefined }) {
+  constructor(init: { service: Service; jobId: string; timeoutMs: number; lastStatus: string | undefined; job: AnyJob | undefined }) {
     super({
       service: init.service,
       kind: "job",
@@ -329,7 +332,7 @@ export class JobTimeoutError extends WaitTimeoutError {
  */
 export class ResourceFailedError extends Error {
   override readonly name = "ResourceFailedError";
-  readonly service: "evs" | "ims";
+  readonly service: Service;
   readonly kind: "volume" | "image";
   /** The ID it was awaited by. */
   readonly id: string;
@@ -338,7 +341,7 @@ export class ResourceFailedError extends Error {
   /** The disk or image as the last poll returned it. */
   readonly resource: AnyResource;
 
-  constructor(init: { service: "evs" | "ims"; kind: "volume" | "image"; id: string; status: string; resource: AnyResource; reason: string }) {
+  constructor(init: { service: Service; kind: "volume" | "image"; id: string; status: string; resource: AnyResource; reason: string }) {
     super(`${label(init.service, init.kind)} ${init.id} is ${init.status}: ${init.reason}`);
     this.service = init.service;
     this.kind = init.kind;
@@ -354,12 +357,12 @@ export class ResourceFailedError extends Error {
  */
 export class ResourceNotFoundError extends Error {
   override readonly name = "ResourceNotFoundError";
-  readonly service: "evs" | "ims";
+  readonly service: Service;
   readonly kind: "volume" | "image";
   readonly id: string;
   readonly graceMs: number;
 
-  constructor(init: { service: "evs" | "ims"; kind: "volume" | "image"; id: string; graceMs: number; problem: string; cause?: unknown }) {
+  constructor(init: { service: Service; kind: "volume" | "image"; id: string; graceMs: number; problem: string; cause?: unknown }) {
     super(`${label(init.service, init.kind)} ${init.id} ${init.problem} (waited ${init.graceMs} ms for it to appear)`, { cause: init.cause });
     this.service = init.service;
     this.kind = init.kind;
@@ -387,13 +390,18 @@ export async function unwrap<R extends FetchResult>(result: R | Promise<R>): Pro
   return data as Exclude<R["data"], undefined>;
 }
 
-// A Response knows neither the method nor (from a test double) the URL of its request; the
-// clients record both for every answer (see client.ts). Only these two strings are kept.
+// Where an error gets the method and URL it names. openapi-fetch resolves a call with
+// `{ data, error, response }`, without the request, and no option of it adds the request; a
+// Response knows no method, and one from a test double or a middleware has no URL either. So
+// each client registers this recorder (client.ts), and unwrap and the waiters look the answer
+// up here. Only these two strings are kept, never the request or its headers.
 const requests = new WeakMap<Response, { method: string; url: string }>();
-/** @internal */
-export function rememberRequest(response: Response, request: Request): void {
-  requests.set(response, { method: request.method, url: request.url });
-}
+/** @internal openapi-fetch middleware that remembers each answer's method and URL. */
+export const requestRecorder: Middleware = {
+  onResponse({ request, response }) {
+    requests.set(response, { method: request.method, url: request.url });
+  },
+};
 const requestOf = (response: Response) => requests.get(response) ?? { method: "request", url: response.url };
 
 // RFC 9110: Retry-After is a whole number of seconds or an HTTP date (IMF-fixdate). Anything

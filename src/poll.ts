@@ -1,10 +1,11 @@
 /**
  * The one polling loop behind every waiter (jobs, disks, images): the schedule, the retries of
  * transient failures, the overall timeout, aborting, and the caller's `onPoll`. A waiter
- * supplies one poll (`check`) and says what it found; everything else is here.
+ * supplies one poll (`check`) and says what it found; everything else is here
+ * (CONTRIBUTING.md, C-OnePollingCore).
  *
  * Only queries are ever repeated. A create (POST) is never retried here or anywhere in this
- * package: a retried create makes a second set of disks or images.
+ * package: a retried create makes a second set of disks or images (C-NoRetryCreate).
  */
 import type { components as EvsComponents } from "../generated/evs.js";
 import type { components as ImsComponents } from "../generated/ims.js";

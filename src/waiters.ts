@@ -5,7 +5,7 @@
  */
 import type { components as EvsComponents } from "../generated/evs.js";
 import type { components as ImsComponents } from "../generated/ims.js";
-import type { EvsClient, ImsClient } from "./client.js";
+import type { EvsClient, ImsClient, Service } from "./client.js";
 import {
   HuaweiCloudError,
   JobFailedError,
@@ -121,7 +121,7 @@ export async function waitForImsJob(client: ImsClient, jobId: string, options: W
 
 /** Polls `GET /v1/{project_id}/jobs/{job_id}`, the same query on both services, until the job is SUCCESS or FAIL. */
 async function waitForJob<Job extends EvsJob | ImsJob>(
-  service: "evs" | "ims",
+  service: Service,
   client: EvsClient | ImsClient,
   jobId: string,
   options: WaitOptions<Job>,
@@ -164,7 +164,8 @@ const volumeFailed = (volume: Volume | undefined) => volume?.status.startsWith("
  * polling `GET /v2/{project_id}/cloudvolumes/{volume_id}` for each disk not ready yet, one at a
  * time. Resolves with the disks in `volumeIds` order. A disk in an `error…` status rejects
  * with a `ResourceFailedError` naming it; a disk that still answers 404 after
- * `notFoundGraceMs` (a new disk may briefly be not found), with a `ResourceNotFoundError`.
+ * `notFoundGraceMs` (a new disk may briefly be not found), with a `ResourceNotFoundError`
+ * (CONTRIBUTING.md, C-NotFoundGrace).
  */
 export async function waitForVolumes(client: EvsClient, volumeIds: readonly string[], options: VolumeWaitOptions = {}): Promise<Volume[]> {
   const fn = "waitForVolumes";
@@ -232,7 +233,8 @@ const IMAGE_FAILURES = new Map<string, string>([
  * Waits until the image is `active`, polling `GET /v2/cloudimages?id=<imageId>` (where an
  * image exported from a disk shows up). Resolves with the image. An image that becomes
  * `killed` or `deleted` rejects with a `ResourceFailedError` naming it and its status; one
- * still not listed after `notFoundGraceMs`, with a `ResourceNotFoundError`.
+ * still not listed after `notFoundGraceMs`, with a `ResourceNotFoundError`
+ * (CONTRIBUTING.md, C-ImageByList, C-NotFoundGrace).
  */
 export async function waitForImage(client: ImsClient, imageId: string, options: ImageWaitOptions = {}): Promise<Image> {
   const fn = "waitForImage";

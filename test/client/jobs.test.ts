@@ -13,7 +13,7 @@ import {
   waitForImsJob,
 } from "../../src/index.js";
 import { loadBundle } from "../support/openapi.js";
-import { evsWith, fetchDouble, hang, imsWith, json, networkFailure, PROJECT, type Step } from "./fetch-double.js";
+import { evsWith, fetchDouble, hang, imsWith, json, networkFailure, PROJECT, type Step } from "../support/fetch-double.js";
 
 const evsJobs = loadBundle("evs").components.examples as Record<string, { value: any }>;
 const imsJobs = loadBundle("ims").components.examples as Record<string, { value: any }>;

@@ -18,7 +18,7 @@ import {
   type Volume,
 } from "../../src/index.js";
 import { loadBundle } from "../support/openapi.js";
-import { evsWith, hang, imsWith, json, networkFailure, PROJECT, type Step } from "./fetch-double.js";
+import { evsWith, hang, imsWith, json, networkFailure, PROJECT, type Step } from "../support/fetch-double.js";
 
 const evsExamples = loadBundle("evs").components.examples as Record<string, { value: any }>;
 const imsExamples = loadBundle("ims").components.examples as Record<string, { value: any }>;

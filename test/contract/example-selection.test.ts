@@ -1,10 +1,11 @@
 // A test (or an application under test) chooses what the mock answers with
 // Prism's Prefer header: `example=<name>` picks a named example, `code=<status>`
 // picks a documented status. Both services serve a RUNNING, a SUCCESS and a
-// FAIL job (SUCCESS without Prefer), and every documented error body.
+// FAIL job (SUCCESS without Prefer), every documented error body, and a disk
+// or an image at each status a caller waits on (ready without Prefer).
 import { describe, expect, it } from "vitest";
-import { createValidator } from "../support/openapi.js";
-import { call, operation, token, type Service } from "./mock.js";
+import { createValidator, operation, services, type Service } from "../support/openapi.js";
+import { call, token } from "../support/prism-requests.js";
 
 const jobStates = [
   ["running", "RUNNING"],
@@ -12,7 +13,7 @@ const jobStates = [
   ["fail", "FAIL"],
 ] as const;
 
-for (const service of ["evs", "ims"] as const satisfies Service[]) {
+for (const service of services) {
   describe(`mock, ${service}: named examples are chosen per request`, () => {
     const validator = createValidator(service);
     const showJob = operation(service, "showJob");

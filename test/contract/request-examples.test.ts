@@ -4,11 +4,10 @@
 // against the description.
 import { describe, expect, it } from "vitest";
 import { listImagesPageQueries } from "../rules/ims.js";
-import { parameterOperations } from "../rules/types.js";
-import { createValidator } from "../support/openapi.js";
-import { call, operation, operationsOf, queryString, token, type Service } from "./mock.js";
+import { createValidator, operation, operationsOf, services } from "../support/openapi.js";
+import { call, token } from "../support/prism-requests.js";
 
-for (const service of ["evs", "ims"] as const satisfies Service[]) {
+for (const service of services) {
   describe(`mock, ${service}: every page request example is accepted`, () => {
     const validator = createValidator(service);
     const cases = operationsOf(service).flatMap((op) =>
@@ -40,11 +39,11 @@ describe("mock, ims: every query the image-list page shows is accepted", () => {
   const validator = createValidator("ims");
   const success = operation("ims", "listImages").responses.find((r) => r.status === 200)!;
 
-  it.each(listImagesPageQueries.map((q) => [q.name, q] as const))("%s", async (_name, { operation: id, query }) => {
-    const { path, status } = parameterOperations[id];
-    const answer = await call("ims", `${path}${queryString(query)}`, { headers: token });
+  it.each(listImagesPageQueries.map((q) => [q.name, q] as const))("%s", async (_name, { operationId, query }) => {
+    const op = operation("ims", operationId);
+    const answer = await call("ims", `${op.path}?${new URLSearchParams(query)}`, { headers: token });
     expect(answer.violations).toEqual([]);
-    expect(answer.status).toBe(status);
-    expect(validator.errorsAgainst(success.schema, answer.body)).toEqual([]);
+    expect(answer.status).toBe(200);
+    expect(validator.errorsAgainst(success.schema!, answer.body)).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@
 // SUCCESS (or FAIL); a disk creating, then available; an image queued, saving,
 // then active (or killed).
 import { describe, expect, it } from "vitest";
-import { baseUrl, token, type Service } from "./mock.js";
+import type { Service } from "../support/openapi.js";
+import { baseUrl, token } from "../support/prism-requests.js";
 
 const projectId = "05e10c4ad5a63a52f52fc6d3b49b7ba4";
 const json = { "content-type": "application/json", accept: "application/json" };

@@ -15,9 +15,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyTranslation, loadTranslation, services } from "../../scripts/lib/i18n.mjs";
+import { applyTranslation, loadTranslation } from "../../scripts/lib/i18n.mjs";
 import { serveFolder, type StaticServer } from "../../scripts/lib/static-server.mjs";
-import { loadBundle, repoRoot, resolveRef, type OpenApiDocument, type Service } from "../support/openapi.js";
+import { loadBundle, operationsOf, repoRoot, resolveRef, services, type NamedExample, type OpenApiDocument, type Service } from "../support/openapi.js";
 
 const chromiumFlags = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -45,13 +45,6 @@ function findChromium(): string {
 function expectedDoc(service: Service, lang: Lang): OpenApiDocument {
   const english = loadBundle(service);
   return lang === "en" ? english : applyTranslation(english, loadTranslation(service, "zh-CN"));
-}
-
-const methods = ["get", "put", "post", "delete", "patch"] as const;
-type Operation = { path: string; method: string; operation: any };
-function operationsOf(doc: OpenApiDocument): Operation[] {
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
-    methods.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] })));
 }
 
 const deref = resolveRef;
@@ -182,11 +175,6 @@ async function visible(locator: Locator, what: string, timeout = 10_000) {
 const operationHeading = (page: Page, summary: string) =>
   page.getByRole("heading", { level: 2 }).filter({ hasText: new RegExp(`^${escapeRegExp(summary)}$`) });
 
-/** The parameters a reader must see: the path item's and the operation's, by location and name. */
-function parametersOf(doc: OpenApiDocument, path: string, operation: any): { in: string; name: string; description?: string }[] {
-  return [...(doc.paths[path]!.parameters ?? []), ...(operation.parameters ?? [])].map((parameter: any) => deref(doc, parameter));
-}
-
 /**
  * A parameter's row in its operation's section (the page holds every operation), found by its
  * name among the rows of its location: Redoc's ids read `<tag>/<operationid>/t=request&in=query&...`
@@ -236,8 +224,11 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
     await page.screenshot({ path: join(screenshots, `${service}-${lang}.png`) });
 
     const tags = (doc.tags ?? []) as { name: string; "x-displayName"?: string }[];
-    for (const { path, method, operation } of operationsOf(doc)) {
-      const where = `${method.toUpperCase()} ${path} (${operation.operationId})`;
+    for (const { template: path, method, definition: operation, parameters, requestExamples, responses } of operationsOf(service, doc)) {
+      const where = `${method} ${path} (${operation.operationId})`;
+      // Redoc names an example by its summary, or by its key when it has none.
+      const asShown = (examples: NamedExample[]) => examples.map((example) => ({ ...example, summary: example.summary ?? example.name }));
+      const examples = asShown(requestExamples);
       const tag = tags.find((candidate) => candidate.name === operation.tags[0])!;
       // Browse as a reader does: open the tag in the menu, then the operation.
       const tagLink = sidebar(page).getByRole("link", { name: tag["x-displayName"] ?? tag.name, exact: true });
@@ -254,7 +245,7 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       }
 
       // Every parameter (path, query, header) with its description, in the page's language.
-      for (const parameter of parametersOf(doc, path, operation)) {
+      for (const parameter of parameters) {
         const row = parameterRow(page, operation.operationId, parameter);
         await visible(row, `${where}: ${parameter.in} parameter ${parameter.name}`);
         if (lang === "zh-CN") {
@@ -262,8 +253,6 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
         }
       }
 
-      const examples = Object.values(operation.requestBody?.content?.["application/json"]?.examples ?? {})
-        .map((example: any) => deref(doc, example) as { summary: string; value: unknown });
       if (examples.length) {
         const samples = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
         await visible(samples.getByText(firstString(examples[0]!.value)!).first(), `${where}: first request example's body`);
@@ -280,16 +269,15 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       }
 
       // The success response's examples, shown first in the response panel.
-      const success = Object.entries(operation.responses as Record<string, any>).find(([code]) => code.startsWith("2"));
-      const responseExamples = Object.values(deref(doc, success?.[1])?.content?.["application/json"]?.examples ?? {})
-        .map((example: any) => deref(doc, example) as { summary: string; value: unknown });
+      const success = responses.find(({ status }) => status >= 200 && status < 300);
+      const responseExamples = asShown(success?.examples ?? []);
       if (responseExamples.length) {
         const samples = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
-        await visible(samples.getByText(firstString(responseExamples[0]!.value)!).first(), `${where}: ${success![0]} response example's body`);
+        await visible(samples.getByText(firstString(responseExamples[0]!.value)!).first(), `${where}: ${success!.status} response example's body`);
       }
       if (responseExamples.length > 1) {
         const chooser = page.getByRole("button").filter({ hasText: new RegExp(`^${escapeRegExp(responseExamples[0]!.summary)}$`) }).first();
-        await visible(chooser, `${where}: ${success![0]} response example menu "${responseExamples[0]!.summary}"`);
+        await visible(chooser, `${where}: ${success!.status} response example menu "${responseExamples[0]!.summary}"`);
       }
 
       const forms = requestForms(doc, operation);
@@ -354,17 +342,11 @@ describe("what the browser test looks for", () => {
   });
 
   it("every parameter of the image list and the disk query", () => {
-    const ims = loadBundle("ims");
-    const listed = parametersOf(ims, "/v2/cloudimages", ims.paths["/v2/cloudimages"]!.get);
+    const listed = operationsOf("ims").find((op) => op.operationId === "listImages")!.parameters;
     expect(listed.filter((p) => p.in === "query")).toHaveLength(38);
     expect(listed.map((p) => p.name)).toEqual(expect.arrayContaining(["__imagetype", "limit", "sort_key", "tag", "created_at", "X-Project-Id"]));
-    const evs = loadBundle("evs");
-    const template = "/v2/{project_id}/cloudvolumes/{volume_id}";
-    expect(parametersOf(evs, template, evs.paths[template]!.get).map((p) => `${p.in} ${p.name}`)).toEqual([
-      "path project_id",
-      "path volume_id",
-      "header X-Project-Id",
-    ]);
+    const shown = operationsOf("evs").find((op) => op.operationId === "showVolume")!.parameters;
+    expect(shown.map((p) => `${p.in} ${p.name}`)).toEqual(["path project_id", "path volume_id", "header X-Project-Id"]);
   });
 
   it("all four forms of create-image, each with its source field", () => {

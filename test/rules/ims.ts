@@ -298,12 +298,16 @@ export const createImageRules: Rule[] = [
 
 // The query parameters of GET /v2/cloudimages (ims/list-images.md, 表 1).
 const project = "1bed856811654c1cb661a6ca845ebc77";
-/** A rule that one parameter's value must be of a type, an enum value or match a pattern. */
-const param = (rule: string, name: string, valid: string, invalid: string, keyword: string) => ({
+/** A rule of one query parameter of listImages: the value that obeys, the one that breaks, the keyword. */
+const param = (rule: string, name: string, valid: string, invalid: string, keyword: string): ParameterRule => ({
   rule,
-  valid: { [name]: valid },
-  invalid: { [name]: invalid },
-  violation: { name, keyword },
+  service: "ims",
+  operationId: "listImages",
+  in: "query",
+  name,
+  valid,
+  invalid,
+  keyword,
 });
 const supportFlags = [
   "__support_kvm",
@@ -315,7 +319,8 @@ const supportFlags = [
   "__support_kvm_infiniband",
 ];
 
-export const listImagesParameterRules: ParameterRule[] = [
+/** The rules of the IMS operations' query and header parameters: the image list's filters. */
+export const imsParameterRules: ParameterRule[] = [
   param("limit is an integer", "limit", "1", "one", "type"),
   param("limit is a whole number", "limit", "500", "1.5", "type"),
   param("min_ram is an integer", "min_ram", "0", "2GB", "type"),
@@ -350,10 +355,10 @@ export const listImagesParameterRules: ParameterRule[] = [
   param("updated_at is <operator>:<UTC time>", "updated_at", "lt:2018-10-28T10:00:00Z", "lt:2018-10-28T10:00", "pattern"),
   param("name follows the image-name rules: no leading space", "name", "CentOS 7.3 64bit", " CentOS", "pattern"),
   param("name is at most 128 characters", "name", repeat("n", 128), repeat("n", 129), "maxLength"),
-].map((rule) => ({ ...rule, operation: "listImages" as const }));
+];
 
 /** The page's request and the common queries it lists, each to be accepted as it is. */
-const pageQueries: Array<Omit<PageQuery, "operation">> = [
+const pageQueries: Array<Omit<PageQuery, "operationId">> = [
   { name: "the page's request example", query: { __imagetype: "gold", sort_key: "name", limit: "1" } },
   { name: "public images", query: { __imagetype: "gold", visibility: "public", protected: "true" } },
   { name: "private images", query: { owner: project } },
@@ -365,4 +370,4 @@ const pageQueries: Array<Omit<PageQuery, "operation">> = [
   { name: "images updated before a time (updated_at row)", query: { updated_at: "lt:2018-10-28T10:00:00Z" } },
   { name: "a tag added as a.b (tag row)", query: { tag: "a=b" } },
 ];
-export const listImagesPageQueries: PageQuery[] = pageQueries.map((query) => ({ ...query, operation: "listImages" }));
+export const listImagesPageQueries: PageQuery[] = pageQueries.map((query) => ({ ...query, operationId: "listImages" }));
