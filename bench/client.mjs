@@ -3,7 +3,9 @@
 // sending the same request (same URL, headers and body bytes; with AK/SK, signed by hand with
 // signRequest) and parsing the same JSON answer. With a token, three more rows split the gap:
 // fetch(new Request(...)) (what openapi-fetch hands to fetch), a bare openapi-fetch client, and
-// one with a no-op middleware (the typed client always has one).
+// one with a no-op middleware (the typed client always has one). With AK/SK, the peer: the
+// official SDK core's own request path (consumer/official.mjs: HcClient, AKSKSigner, axios on
+// node:http), sending the same body with the same keys.
 //
 // Every round runs each variant once, in a rotating order, so load from elsewhere on the
 // machine hits all of them alike; a ratio is the median over rounds of (variant / reference in
@@ -14,6 +16,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
 import { buildClient, repoRoot } from "./lib/build.mjs";
+import { createOfficialEvsClient } from "./consumer/official.mjs";
 import { startServer } from "./lib/child.mjs";
 import { median } from "./lib/stats.mjs";
 
@@ -60,6 +63,7 @@ export async function run() {
     const tokenHeaders = { "Content-Type": "application/json", "X-Auth-Token": TOKEN };
     const tokenClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: { token: TOKEN }, env: {} });
     const akskClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: KEYS, env: {} });
+    const officialClient = createOfficialEvsClient({ baseUrl: server.baseUrl, ...KEYS, projectId: PROJECT });
     const bare = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
     // The typed client always has a middleware (it records each request for its errors).
     const bareWithMiddleware = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
@@ -106,6 +110,15 @@ export async function run() {
         label: "typed client (createEvsClient)",
         call: async () => check((await akskClient.POST("/v3/{project_id}/cloudvolumes", { body: BODY })).data),
       },
+      officialAksk: {
+        label: "official SDK core (HcClient, AKSKSigner, axios)",
+        call: async () => {
+          // HcClient resolves with the parsed body plus the status, and rejects on an error status.
+          const data = await officialClient.createVolume(BODY);
+          if (data.httpStatusCode !== 200) throw new Error(`status ${data.httpStatusCode}`);
+          check(data);
+        },
+      },
     };
     const names = Object.keys(variants);
     const samples = Object.fromEntries(names.map((name) => [name, []]));
@@ -141,8 +154,9 @@ export async function run() {
       row("clientToken", "rawToken", "token"),
       row("rawAksk", "rawAksk", "AK/SK"),
       row("clientAksk", "rawAksk", "AK/SK"),
+      row("officialAksk", "rawAksk", "AK/SK"),
     ];
-    return { config, rows };
+    return { config, node: process.versions.node, undici: process.versions.undici, rows };
   } finally {
     await server.stop();
   }
