@@ -9,7 +9,7 @@
 //
 // Every round runs each variant once, in a rotating order, so load from elsewhere on the
 // machine hits all of them alike; a ratio is the median over rounds of (variant / reference in
-// the same round). CPU time per request is this process's user+system time (the server is
+// the same round), and the official row is also compared so with the typed client. CPU time per request is this process's user+system time (the server is
 // another process), which the machine's other load disturbs far less than wall time.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +24,10 @@ const config = {
   concurrency: Number(process.env.BENCH_CLIENT_CONCURRENCY ?? 16),
   roundMs: Number(process.env.BENCH_CLIENT_ROUND_MS ?? 200),
   rounds: Number(process.env.BENCH_CLIENT_ROUNDS ?? 12),
+  // Untimed rounds first, in the same rotation: every variant's CPU per request keeps falling for
+  // its first 2–3 s of calls (the official path's from ~800 to ~400 µs here, ours alike), and a
+  // single 200 ms warm-up left the first timed rounds of the official path twice as dear.
+  warmupRounds: Number(process.env.BENCH_CLIENT_WARMUP_ROUNDS ?? 10),
 };
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -124,16 +128,20 @@ export async function run() {
     const samples = Object.fromEntries(names.map((name) => [name, []]));
 
     for (const name of names) await variants[name].call(); // each must work before it is timed
-    for (const name of names) await measure(variants[name].call); // warm-up, not counted
-    for (let round = 0; round < config.rounds; round++) {
-      const order = names.map((_, i) => names[(i + round) % names.length]);
-      if (round % 2 === 1) order.reverse();
-      for (const name of order) samples[name].push(await measure(variants[name].call));
+    for (let round = -config.warmupRounds; round < config.rounds; round++) {
+      const order = names.map((_, i) => names[(((i + round) % names.length) + names.length) % names.length]);
+      if (round % 2 !== 0) order.reverse();
+      for (const name of order) {
+        const sample = await measure(variants[name].call);
+        if (round >= 0) samples[name].push(sample);
+      }
     }
 
-    const row = (name, reference, auth) => {
+    /** Medians of a variant's rounds; ratios are per round against `reference` (and `versus`). */
+    const row = (name, reference, auth, versus) => {
       const s = samples[name];
       const r = samples[reference];
+      const v = versus && samples[versus];
       return {
         auth,
         name,
@@ -143,7 +151,13 @@ export async function run() {
         cpuUs: median(s.map((x) => x.cpuUs)),
         ratio: median(s.map((x, i) => x.rps / r[i].rps)),
         cpuRatio: median(s.map((x, i) => x.cpuUs / r[i].cpuUs)),
+        ...(v && {
+          versus,
+          versusRatio: median(s.map((x, i) => x.rps / v[i].rps)),
+          versusCpuRatio: median(s.map((x, i) => x.cpuUs / v[i].cpuUs)),
+        }),
         rpsSamples: s.map((x) => Math.round(x.rps)),
+        cpuSamples: s.map((x) => Math.round(x.cpuUs)),
       };
     };
     const rows = [
@@ -154,7 +168,7 @@ export async function run() {
       row("clientToken", "rawToken", "token"),
       row("rawAksk", "rawAksk", "AK/SK"),
       row("clientAksk", "rawAksk", "AK/SK"),
-      row("officialAksk", "rawAksk", "AK/SK"),
+      row("officialAksk", "rawAksk", "AK/SK", "clientAksk"),
     ];
     return { config, node: process.versions.node, undici: process.versions.undici, rows };
   } finally {
