@@ -9,8 +9,9 @@
 //
 // Every round runs each variant once, in a rotating order, so load from elsewhere on the
 // machine hits all of them alike; a ratio is the median over rounds of (variant / reference in
-// the same round), and the official row is also compared so with the typed client. CPU time per request is this process's user+system time (the server is
-// another process), which the machine's other load disturbs far less than wall time.
+// the same round), and the official row is compared the same way with the typed client too.
+// CPU time per request is this process's user+system time (the server is another process),
+// which the machine's other load disturbs far less than wall time.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";

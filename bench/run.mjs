@@ -15,8 +15,8 @@
 // runs on the Node that runs this script.
 //
 // The budget was 170 s; it grew with the client section, which now runs twice (~40 s each: 8
-// variants, each warmed for 2 s before it is timed), while `npm test` alone takes 50–90 s on
-// the shared 2-core machine.
+// variants, each warmed for 2 s before it is timed), while `npm test` alone took 48–114 s on
+// the shared, loaded 2-core machine.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
