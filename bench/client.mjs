@@ -3,7 +3,7 @@
 // sending the same request (same URL, headers and body bytes; with AK/SK, signed by hand with
 // signRequest) and parsing the same JSON answer. With a token, three more rows split the gap:
 // fetch(new Request(...)) (what openapi-fetch hands to fetch), a bare openapi-fetch client, and
-// one with a no-op middleware (the typed client always has one). With AK/SK, the peer: the
+// one with two no-op middlewares (the typed client always has two). With AK/SK, the peer: the
 // official SDK core's own request path (consumer/official.mjs: HcClient, AKSKSigner, axios on
 // node:http), sending the same body with the same keys.
 //
@@ -70,9 +70,10 @@ export async function run() {
     const akskClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: KEYS, env: {} });
     const officialClient = createOfficialEvsClient({ baseUrl: server.baseUrl, ...KEYS, projectId: PROJECT });
     const bare = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
-    // The typed client always has a middleware (it records each request for its errors).
+    // The typed client always has two middlewares: an onRequest (the path check, X-Project-Id) and
+    // an onResponse (it records each request for its errors).
     const bareWithMiddleware = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
-    bareWithMiddleware.use({ onResponse() {} });
+    bareWithMiddleware.use({ onRequest() {} }, { onResponse() {} });
     const json = async (response) => {
       if (!response.ok) throw new Error(`status ${response.status}`);
       check(await response.json());
@@ -93,7 +94,7 @@ export async function run() {
           check((await bare.POST("/v3/{project_id}/cloudvolumes", { params: { path: { project_id: PROJECT } }, body: BODY })).data),
       },
       bareMiddlewareToken: {
-        label: "bare openapi-fetch client + a no-op middleware",
+        label: "bare openapi-fetch client + two no-op middlewares",
         call: async () =>
           check((await bareWithMiddleware.POST("/v3/{project_id}/cloudvolumes", { params: { path: { project_id: PROJECT } }, body: BODY })).data),
       },
