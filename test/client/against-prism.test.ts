@@ -9,9 +9,14 @@ import {
   HuaweiCloudError,
   JobFailedError,
   JobTimeoutError,
+  ResourceFailedError,
+  ResourceNotFoundError,
   unwrap,
   waitForEvsJob,
+  waitForImage,
   waitForImsJob,
+  waitForVolumes,
+  WaitTimeoutError,
   type ClientOptions,
   type EvsClient,
   type FetchResult,
@@ -20,17 +25,14 @@ import {
 import { inspect } from "node:util";
 import { pointerTokens } from "../../scripts/lib/json-pointer.mjs";
 import {
-  madeUpParameterRule,
   operations,
   parameterRules,
   rulesByOperation,
-  withMadeUpParameter,
   type OperationName,
   type ParameterRule,
   type Rule,
 } from "../rules/index.js";
-import { loadBundle, operation, operationsOf, type Operation } from "../support/openapi.js";
-import { mockServing } from "../support/prism-servers.global.js";
+import { operation, type Operation } from "../support/openapi.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 
 const urls = inject("mockUrls");
@@ -56,17 +58,19 @@ describe.each([
   ["a token", token],
   ["AK/SK signing", keys],
 ])("the whole workflow with %s", (_how, credentials) => {
-  it("create disks from a snapshot, wait, export one as an image, make an image from it via IMS, wait", async () => {
+  it("create disks from a snapshot, wait for the job and the disks, export one, wait for the image; make another via IMS", async () => {
     const evs = evsClient({ credentials });
     const ims = imsClient({ credentials });
-    prefer(evs, /\/jobs\//, "example=success");
-    prefer(ims, /\/jobs\//, "example=success");
 
     const { job_id } = await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["from-snapshot-batch"] }));
     expect(job_id).toBe("70a599e0-31e7-49b7-b260-868f441e862b");
 
     const disks = await waitForEvsJob(evs, job_id, { intervalMs: 10 });
     expect(disks.volumeIds).toEqual(["0b549095-4937-4849-8e4c-52aa027d64f7", "e7bca1a2-d3ed-434f-86f4-a1f11aa80072"]);
+
+    // The mock answers every disk with the page's available one.
+    const volumes = await waitForVolumes(evs, disks.volumeIds, { intervalMs: 10 });
+    expect(volumes.map((volume) => volume.status)).toEqual(["available", "available"]);
 
     const [volumeId] = disks.volumeIds as [string];
     const exported = await unwrap(
@@ -75,13 +79,74 @@ describe.each([
         body: { "os-volume_upload_image": { image_name: "data-disk-image", disk_format: "zvhd2" } },
       }),
     );
-    expect(exported["os-volume_upload_image"].image_id).toBe("c5333daa-fbc8-4d1d-bf79-b0567bb45d15");
+    const image = await waitForImage(ims, exported["os-volume_upload_image"].image_id, { intervalMs: 10 });
+    expect([image.id, image.status, image.__imagetype]).toEqual(["c5333daa-fbc8-4d1d-bf79-b0567bb45d15", "active", "private"]);
 
     const created = await unwrap(
       ims.POST("/v2/cloudimages/action", { body: { name: "from-disk", volume_id: volumeId, os_version: "CentOS 7.0 64bit" } }),
     );
-    const image = await waitForImsJob(ims, created.job_id, { intervalMs: 10 });
-    expect(image.imageId).toBe("e9e91bff-14b6-4a0b-8377-4ed0813e3360");
+    const made = await waitForImsJob(ims, created.job_id, { intervalMs: 10 });
+    expect(made.imageId).toBe("e9e91bff-14b6-4a0b-8377-4ed0813e3360");
+  });
+});
+
+describe("disks and images the mock reports as not ready, failed or missing", () => {
+  /** Serves the named examples in turn to the requests whose path matches, the last one repeating. */
+  function preferInTurn(client: EvsClient | ImsClient, match: RegExp, names: string[]) {
+    let next = 0;
+    client.use({
+      onRequest({ request, schemaPath }) {
+        if (match.test(schemaPath)) request.headers.set("Prefer", `example=${names[Math.min(next++, names.length - 1)]}`);
+      },
+    });
+  }
+
+  it("an exported image that goes queued → saving → active resolves once active", async () => {
+    const ims = imsClient();
+    preferInTurn(ims, /^\/v2\/cloudimages$/, ["empty", "queued", "saving", "active"]);
+    const seen: Array<string | undefined> = [];
+    const image = await waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5, onPoll: (i) => seen.push(i?.status) });
+    expect(image.status).toBe("active");
+    expect(seen).toEqual([undefined, "queued", "saving", "active"]);
+  });
+
+  it("an image that ends killed is a ResourceFailedError naming it", async () => {
+    const ims = imsClient();
+    preferInTurn(ims, /^\/v2\/cloudimages$/, ["queued", "saving", "killed"]);
+    const error = (await waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5 }).catch((e: unknown) => e)) as ResourceFailedError;
+    expect(error).toBeInstanceOf(ResourceFailedError);
+    expect(error.message).toBe("IMS image c5333daa-fbc8-4d1d-bf79-b0567bb45d15 is killed: its upload failed; it will never become active");
+  });
+
+  it("an image that never appears is a ResourceNotFoundError", async () => {
+    const ims = imsClient();
+    preferInTurn(ims, /^\/v2\/cloudimages$/, ["empty"]);
+    await expect(waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5, notFoundGraceMs: 50 })).rejects.toBeInstanceOf(
+      ResourceNotFoundError,
+    );
+  });
+
+  it("a disk whose creation fails is a ResourceFailedError with status error", async () => {
+    const evs = evsClient();
+    preferInTurn(evs, /cloudvolumes\/\{volume_id\}$/, ["creating", "creation-failed"]);
+    const error = (await waitForVolumes(evs, ["0b549095-4937-4849-8e4c-52aa027d64f7"], { intervalMs: 5 }).catch((e: unknown) => e)) as ResourceFailedError;
+    expect([error.name, error.status, error.id]).toEqual(["ResourceFailedError", "error", "0b549095-4937-4849-8e4c-52aa027d64f7"]);
+  });
+
+  it("a disk that answers 404 past the grace period is a ResourceNotFoundError", async () => {
+    const evs = evsClient();
+    prefer(evs, /cloudvolumes\/\{volume_id\}$/, "code=404, example=item-not-found");
+    const error = (await waitForVolumes(evs, ["gone"], { intervalMs: 5, notFoundGraceMs: 30 }).catch((e: unknown) => e)) as ResourceNotFoundError;
+    expect(error).toBeInstanceOf(ResourceNotFoundError);
+    expect((error.cause as HuaweiCloudError).kind).toBe("itemNotFound");
+  });
+
+  it("a disk still creating times out with a WaitTimeoutError", async () => {
+    const evs = evsClient();
+    prefer(evs, /cloudvolumes\/\{volume_id\}$/, "example=creating");
+    const error = (await waitForVolumes(evs, ["a"], { intervalMs: 20, timeoutMs: 300 }).catch((e: unknown) => e)) as WaitTimeoutError;
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error.pending).toEqual([{ id: "a", status: "creating" }]);
   });
 });
 
@@ -189,15 +254,11 @@ describe("errors from the mock", () => {
   });
 });
 
-/**
- * Calls an operation through the client (on the run's mock, or `baseUrl`) with the path
- * parameters' examples, and returns the error `unwrap` throws.
- */
-function failingCall(op: Operation, init: { body?: unknown; query?: Record<string, string>; headers?: Record<string, string> }, baseUrl?: string) {
+/** Calls an operation through the client with the path parameters' examples, and returns the error `unwrap` throws. */
+function failingCall(op: Operation, init: { body?: unknown; query?: Record<string, string>; headers?: Record<string, string> }) {
   const path = Object.fromEntries(op.parameters.filter((p) => p.in === "path" && p.name !== "project_id").map((p) => [p.name, p.example]));
-  const options = baseUrl === undefined ? {} : { baseUrl };
   // The operation is data here, so the call goes through openapi-fetch's untyped `request`.
-  const client = (op.service === "evs" ? evsClient(options) : imsClient(options)) as unknown as {
+  const client = (op.service === "evs" ? evsClient() : imsClient()) as unknown as {
     request: (method: string, template: string, init: object) => Promise<FetchResult>;
   };
   const { body, query = {}, headers = {} } = init;
@@ -285,7 +346,7 @@ describe("what the mock found wrong, one rule group at a time", () => {
     );
   });
 
-  // Each query or header parameter with a rule (none yet on these operations, so the made-up one below stands in).
+  // Each query or header parameter with a rule, its breaking value sent through the client.
   for (const rule of parameterRules) {
     it(`${rule.service} ${rule.operationId}: ${rule.rule}`, async () => {
       const op = operation(rule.service, rule.operationId);
@@ -296,16 +357,13 @@ describe("what the mock found wrong, one rule group at a time", () => {
     });
   }
 
-  const madeUp = mockServing("evs", withMadeUpParameter(loadBundle("evs")));
-  it("a query parameter (made up, on a copy of the EVS bundle)", async () => {
-    const { baseUrl } = await madeUp;
-    const op = operationsOf("evs", withMadeUpParameter(loadBundle("evs"))).find((o) => o.operationId === madeUpParameterRule.operationId)!;
-    const error = await sendRequest(op, madeUpParameterRule, baseUrl);
+  it("a query parameter: the whole message", async () => {
+    const error = await rejection(unwrap(imsClient().GET("/v2/cloudimages", { params: { query: { limit: "one" as never } } })));
     expect(error.message).toBe(
-      `POST /v3/${PROJECT}/cloudvolumes?made_up_flag=maybe failed with HTTP 400: XXX: XXXX — rejected by the mock: query.made_up_flag must be boolean (request ID ${error.requestId})`,
+      `GET /v2/cloudimages?limit=one failed with HTTP 400: IMG.0001: The request message format is invalid. — rejected by the mock: query.limit must be integer (request ID ${error.requestId})`,
     );
-    expect(error.violations).toEqual([{ of: "request", location: "query.made_up_flag", keyword: "type", message: "must be boolean" }]);
-  }, 30_000);
+    expect(error.violations).toEqual([{ of: "request", location: "query.limit", keyword: "type", message: "must be integer" }]);
+  });
 
   it("a plain 400 without the header: the message is the service's alone", async () => {
     const evs = evsClient();
@@ -351,10 +409,10 @@ describe("request IDs of the mock", () => {
 });
 
 /** Sends an operation's first example with a parameter rule's breaking value (its required query parameters' examples kept). */
-function sendRequest(op: Operation, rule: ParameterRule, baseUrl?: string) {
+function sendRequest(op: Operation, rule: ParameterRule) {
   const query: Record<string, string> = Object.fromEntries(new URL(op.path, "http://mock").searchParams);
   delete query[rule.name];
   const headers: Record<string, string> = {};
   if (rule.invalid !== undefined) (rule.in === "query" ? query : headers)[rule.name] = rule.invalid;
-  return failingCall(op, { body: op.requestExamples[0]?.value, query, headers }, baseUrl);
+  return failingCall(op, { body: op.requestExamples[0]?.value, query, headers });
 }
