@@ -22,12 +22,14 @@ export type Rule = {
   violation: Violation;
 };
 
-export type OperationName = "exportVolumeToImage" | "createVolumes" | "createImage";
+export type OperationName = keyof typeof operations;
 
-/** Where each operation's request body is sent, and its schema. */
+/** Where each operation's request body is sent, its schema, and the status of an accepted body. */
 export const operations = {
   exportVolumeToImage: { service: "evs", path: "/v3/p1/volumes/v1/action", schema: "ExportVolumeToImageRequest", status: 202 },
+  exportVolumeToImageV2: { service: "evs", path: "/v2/p1/volumes/v1/action", schema: "ExportVolumeToImageRequest", status: 202 },
   createVolumes: { service: "evs", path: "/v3/p1/cloudvolumes", schema: "CreateVolumesRequest", status: 200 },
+  createVolumesV21: { service: "evs", path: "/v2.1/p1/cloudvolumes", schema: "CreateVolumesV21Request", status: 202 },
   createImage: { service: "ims", path: "/v2/cloudimages/action", schema: "CreateImageRequest", status: 200 },
 } as const;
 

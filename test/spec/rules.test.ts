@@ -4,8 +4,8 @@
 import type { ErrorObject } from "ajv";
 import { describe, expect, it } from "vitest";
 import { createValidator } from "../support/openapi.js";
-import { createImageRules } from "../rules/ims.js";
-import { createVolumesRules, exportVolumeToImageRules } from "../rules/evs.js";
+import { clientBodies } from "../rules/client-bodies.js";
+import { ruleSets } from "../rules/index.js";
 import { operations, type Rule, type Violation } from "../rules/types.js";
 
 const validators = { evs: createValidator("evs"), ims: createValidator("ims") };
@@ -30,6 +30,11 @@ function check(rules: Rule[]) {
   });
 }
 
-describe("EVS create disks: documented rules", () => check(createVolumesRules));
-describe("EVS export a disk as an image: documented rules", () => check(exportVolumeToImageRules));
-describe("IMS create a private image: documented rules", () => check(createImageRules));
+for (const [subject, rules] of ruleSets) describe(`${subject}: documented rules`, () => check(rules));
+
+describe("what widely used clients send is valid (test/rules/client-bodies.ts)", () => {
+  it.each(clientBodies.map((c) => [c.client, c] as const))("%s", (_name, { operation, body }) => {
+    const { service, schema } = operations[operation];
+    expect(validators[service].errors(schema, body)).toEqual([]);
+  });
+});
