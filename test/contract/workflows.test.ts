@@ -64,9 +64,55 @@ describe("workflow: create disks, then poll the EVS job", () => {
   });
 });
 
+describe("workflow: create a disk the way the Terraform provider does (v2.1)", () => {
+  // What huaweicloud_evs_volume sends: its disks always ask for their IDs in the answer.
+  const terraformVolume = {
+    availability_zone: "cn-north-4a",
+    volume_type: "SAS",
+    name: "volume",
+    size: 20,
+    tags: { foo: "bar" },
+    metadata: { create_for_volume_id: "true" },
+  };
+  const create = (body: unknown, prefer?: string) =>
+    fetch(`${baseUrl("evs")}/v2.1/${projectId}/cloudvolumes`, {
+      method: "POST",
+      headers: { ...token, ...json, ...(prefer ? { prefer } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it("pay-per-use: 202 with a job and volume_ids[0], and the job goes RUNNING → SUCCESS", async () => {
+    const response = await create({ volume: terraformVolume });
+    expect(response.status).toBe(202);
+    const answer = (await response.json()) as { job_id?: string; volume_ids?: string[] };
+    expect(answer.volume_ids?.[0]).toEqual(expect.any(String));
+    const { seen } = await waitForJob("evs", answer.job_id!, ["running", "success"]);
+    expect(seen).toEqual(["RUNNING", "SUCCESS"]);
+  });
+
+  it("yearly/monthly: 202 with an order and volume_ids[0], and no job to poll", async () => {
+    const bssParam = { chargingMode: "prePaid", periodType: "month", periodNum: 1, isAutoRenew: "true", isAutoPay: "true" };
+    const response = await create({ volume: terraformVolume, bssParam }, "example=order-created-with-volume-ids");
+    expect(response.status).toBe(202);
+    const answer = (await response.json()) as Record<string, unknown>;
+    expect(answer).toEqual({ order_id: expect.any(String), volume_ids: [expect.any(String)] });
+    expect(answer).not.toHaveProperty("job_id");
+  });
+
+  it("the same body at v3 is refused: create_for_volume_id is a v2.1 key", async () => {
+    const response = await fetch(`${baseUrl("evs")}/v3/${projectId}/cloudvolumes`, {
+      method: "POST",
+      headers: { ...token, ...json },
+      body: JSON.stringify({ volume: terraformVolume }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("sl-violations")).toContain("create_for_volume_id");
+  });
+});
+
 describe("workflow: export a disk as an image, then follow the image in IMS", () => {
-  it("the export answers 202 with os-volume_upload_image.image_id, and the IMS job goes RUNNING → SUCCESS", async () => {
-    const response = await fetch(`${baseUrl("evs")}/v3/${projectId}/volumes/16369c5d-384d-4e64-b37a-56d898769362/action`, {
+  it.each(["v3", "v2"])("the export at /%s answers 202 with os-volume_upload_image.image_id, and the IMS job goes RUNNING → SUCCESS", async (version) => {
+    const response = await fetch(`${baseUrl("evs")}/${version}/${projectId}/volumes/16369c5d-384d-4e64-b37a-56d898769362/action`, {
       method: "POST",
       headers: { ...token, ...json },
       body: JSON.stringify({ "os-volume_upload_image": { image_name: "disk-backup", disk_format: "qcow2", force: true } }),
