@@ -74,7 +74,11 @@ export interface ImsJobResult {
 const DEFAULTS = { intervalMs: 2000, backoff: 1.5, maxIntervalMs: 20000, maxRetries: 5 };
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Waits for an EVS job (e.g. from `POST /v3/{project_id}/cloudvolumes`) to succeed. */
+/**
+ * Waits for an EVS job (e.g. from `POST /v3/{project_id}/cloudvolumes`, or a pay-per-use
+ * `POST /v2.1/{project_id}/cloudvolumes`) to succeed. A yearly/monthly v2.1 create answers an
+ * `order_id` and no job: there is nothing here to wait for (see `VolumesOrderPlaced`).
+ */
 export async function waitForEvsJob(
   client: EvsClient,
   jobId: string,
