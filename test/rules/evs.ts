@@ -2,7 +2,7 @@
 // evs/create-volumes-v2.1.md, evs/export-volume-to-image.current.md,
 // evs/export-volume-to-image-v2.md and seeds 000-003), and the fields the
 // official Go SDK added to v2.1 since (spec/DECISIONS.md, D-V21Newer).
-import { repeat, type OperationName, type Rule } from "./types.js";
+import { repeat, without, type OperationName, type Rule } from "./types.js";
 
 type RuleData = Omit<Rule, "operation">;
 const at = (operation: OperationName) => (rule: RuleData): Rule => ({ ...rule, operation });
@@ -11,10 +11,6 @@ const cmkId = "37b0d52e-c249-40d6-83cb-2b93f22445bd";
 const volume = (fields: Record<string, unknown>) => ({
   volume: { availability_zone: "az-dc-1", volume_type: "SSD", size: 100, ...fields },
 });
-const without = (fields: Record<string, unknown>, name: string) => {
-  const { [name]: _dropped, ...rest } = fields;
-  return rest;
-};
 /** A volume body without the default size, for the rules about sources. */
 const sizeless = (fields: Record<string, unknown>) => ({ volume: without(volume(fields).volume, "size") });
 const exportBody = (fields: Record<string, unknown>) => ({

@@ -35,3 +35,9 @@ export const operations = {
 
 /** A string of `n` copies of `char`. */
 export const repeat = (char: string, n: number) => char.repeat(n);
+
+/** `body` without its field `name`. */
+export const without = (body: Record<string, unknown>, name: string) => {
+  const { [name]: _dropped, ...rest } = body;
+  return rest;
+};
