@@ -276,13 +276,14 @@ export interface components {
              *     (EVS.1022). The v2.1 table marks `size` required, but its own text makes
              *     it optional from a backup, as here (D-V21Size). The service truncates a
              *     decimal to its integer part, but send an integer (spec/DECISIONS.md,
-             *     D-SizeRange, D-SizeCountIntegers).
+             *     D-SizeRange, D-SizeCountIntegers, D-CrossPage).
              */
             size?: number;
             /**
-             * @description How many disks to create, at most 100; 1 when left out. Only 1 when
-             *     creating from a backup. The service truncates a decimal to its integer
-             *     part, but send an integer (spec/DECISIONS.md, D-SizeCountIntegers).
+             * @description How many disks to create, at least 1 and at most 100; 1 when left out.
+             *     Only 1 when creating from a backup. The service truncates a decimal to
+             *     its integer part, but send an integer (spec/DECISIONS.md,
+             *     D-SizeCountIntegers, D-CountMinimum).
              * @default 1
              */
             count?: number;
@@ -319,7 +320,8 @@ export interface components {
             tags?: components["schemas"]["VolumeTags"];
             /**
              * @description The enterprise project to put the disk in. Leave it out, or send `0`,
-             *     for the default enterprise project.
+             *     for the default enterprise project (spec/DECISIONS.md,
+             *     D-EnterpriseProject).
              */
             enterprise_project_id?: string;
         } & (unknown & unknown & unknown & unknown);
@@ -649,7 +651,8 @@ export interface components {
             image_name: components["schemas"]["ImageName"];
             /**
              * @description The format of the exported image. Defaults to `zvhd2` (the older edition
-             *     of the page said `vhd`; see spec/DECISIONS.md, D-DiskFormatDefault).
+             *     of the page said `vhd`; see spec/DECISIONS.md, D-DiskFormatDefault,
+             *     D-CrossPage).
              * @default zvhd2
              * @enum {string}
              */
@@ -672,7 +675,8 @@ export interface components {
              * @description The OS type to record on the image: two underscores before `os`, one
              *     after. It takes effect only when the disk's `volume_image_metadata` has
              *     no `__os_type` yet and the disk is `available`; otherwise the value sent
-             *     is ignored. Left out, `linux` is used.
+             *     is ignored. Left out, `linux` is used. Lower case, as the EVS page writes
+             *     it (spec/DECISIONS.md, D-CrossPage).
              * @default linux
              * @enum {string}
              */
@@ -716,7 +720,7 @@ export interface components {
             id?: string;
             /** @description The disk type name, such as `SSD` or `SAS`. */
             name?: string;
-            /** @description Whether the disk type has been deleted. */
+            /** @description Whether the disk type has been deleted (spec/DECISIONS.md, D-CrossPage). */
             deleted?: boolean;
             /** @description Reserved. */
             is_public?: boolean;

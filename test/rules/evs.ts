@@ -2,7 +2,7 @@
 // evs/create-volumes-v2.1.md, evs/export-volume-to-image.current.md,
 // evs/export-volume-to-image-v2.md and seeds 000-003), and the fields the
 // official Go SDK added to v2.1 since (spec/DECISIONS.md, D-V21Newer).
-import { repeat, without, type OperationName, type Rule } from "./types.js";
+import { repeat, without, type OperationName, type ParameterRule, type Rule } from "./types.js";
 
 type RuleData = Omit<Rule, "operation">;
 const at = (operation: OperationName) => (rule: RuleData): Rule => ({ ...rule, operation });
@@ -535,3 +535,6 @@ const exportRules: RuleData[] = [
 
 export const exportVolumeToImageRules: Rule[] = exportRules.map(at("exportVolumeToImage"));
 export const exportVolumeToImageV2Rules: Rule[] = exportRules.map(at("exportVolumeToImageV2"));
+
+/** The rules of the EVS operations' query and header parameters (none of them has one yet: X-Client-Token is any string). */
+export const evsParameterRules: ParameterRule[] = [];

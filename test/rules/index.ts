@@ -1,19 +1,51 @@
-// Every set of documented rules, named as the test reports show it. The spec
-// tests (test/spec/rules.test.ts) and the contract tests
-// (test/contract/rules.test.ts) both run every set in this list.
+// Every operation's documented rules: the one list both rule tests walk
+// (test/spec/rules.test.ts against the schemas, test/contract/rules.test.ts
+// against Prism). An operation with a request body has an entry here and in
+// `operations` (./types.ts), and a query or header parameter with a rule
+// (anything beyond an optional string) has a ParameterRule;
+// test/spec/rules.test.ts says when one is missing. The bodies widely used
+// clients send (./client-bodies.ts) are walked by both tests too.
 import {
   createVolumesRules,
   createVolumesV21Rules,
+  evsParameterRules,
   exportVolumeToImageRules,
   exportVolumeToImageV2Rules,
 } from "./evs.js";
-import { createImageRules } from "./ims.js";
-import type { Rule } from "./types.js";
+import { createImageRules, imsParameterRules } from "./ims.js";
+import type { OperationName, ParameterRule, Rule } from "./types.js";
 
-export const ruleSets: ReadonlyArray<readonly [subject: string, rules: Rule[]]> = [
-  ["EVS create disks (POST /v3/{project_id}/cloudvolumes)", createVolumesRules],
-  ["EVS create disks (POST /v2.1/{project_id}/cloudvolumes)", createVolumesV21Rules],
-  ["EVS export a disk as an image (POST /v3/{project_id}/volumes/{volume_id}/action)", exportVolumeToImageRules],
-  ["EVS export a disk as an image (POST /v2/{project_id}/volumes/{volume_id}/action)", exportVolumeToImageV2Rules],
-  ["IMS create a private image (POST /v2/cloudimages/action)", createImageRules],
-];
+export const rulesByOperation = {
+  createVolumes: createVolumesRules,
+  createVolumesV21: createVolumesV21Rules,
+  exportVolumeToImage: exportVolumeToImageRules,
+  exportVolumeToImageV2: exportVolumeToImageV2Rules,
+  createImage: createImageRules,
+} satisfies Record<OperationName, Rule[]>;
+
+export const parameterRules: ParameterRule[] = [...evsParameterRules, ...imsParameterRules];
+
+export { operations, type OperationName, type ParameterRule, type Rule, type Violation } from "./types.js";
+export { clientBodies, type ClientBody } from "./client-bodies.js";
+
+/**
+ * A made-up query parameter and its rule, to show that the parameter checks
+ * bite before any operation has such a parameter: `withMadeUpParameter` adds
+ * `made_up_flag` (a boolean) to a copy of the EVS bundle's createVolumes.
+ */
+export const madeUpParameterRule: ParameterRule = {
+  rule: "made_up_flag is a boolean (made up)",
+  service: "evs",
+  operationId: "createVolumes",
+  in: "query",
+  name: "made_up_flag",
+  valid: "true",
+  invalid: "maybe",
+  keyword: "type",
+};
+export function withMadeUpParameter<T extends { paths: Record<string, Record<string, any>> }>(bundle: T): T {
+  const copy = structuredClone(bundle);
+  const post = copy.paths["/v3/{project_id}/cloudvolumes"]!.post;
+  post.parameters = [...(post.parameters ?? []), { name: "made_up_flag", in: "query", description: "Check only.", schema: { type: "boolean" }, example: true }];
+  return copy;
+}
