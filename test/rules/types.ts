@@ -59,3 +59,6 @@ export const without = (body: Record<string, unknown>, name: string) => {
   const { [name]: _dropped, ...rest } = body;
   return rest;
 };
+
+/** A query the page itself shows (name → value, as sent), which must be accepted as it is. */
+export type PageQuery = { name: string; operationId: string; query: Record<string, string> };
