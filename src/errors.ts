@@ -163,7 +163,8 @@ export class HuaweiCloudError extends Error {
     const parsed = parseErrorBody(init.body);
     const requestId = nonEmpty(init.requestId) ?? parsed.requestId;
     const what = init.message ?? [parsed.code, parsed.message].filter(Boolean).join(": ");
-    const forms = init.service && init.schemaPath ? requestForms[init.service]?.[`${init.method.toUpperCase()} ${init.schemaPath}`] : undefined;
+    const operation = `${init.method.toUpperCase()} ${init.schemaPath}`;
+    const forms = init.service && init.schemaPath ? requestForms[init.service]?.[operation] : undefined;
     const mock = readViolations(init.violationsHeader, forms);
     // A 2xx answer did not fail as HTTP: it is the answer's content that is wrong.
     const ok = init.status >= 200 && init.status <= 299;

@@ -111,8 +111,10 @@ function parseHeader(header: string): { entries: Entry[]; cut: boolean; readable
   if (parsed === undefined && text.trimStart().startsWith("[")) {
     // A cut list: keep the entries before the cut (each is a flat object, so "},{" ends one).
     cut = true;
-    for (let end = text.lastIndexOf("},{"), tries = 0; end > 0 && parsed === undefined && tries < 50; end = text.lastIndexOf("},{", end - 1), tries++) {
+    let end = text.lastIndexOf("},{");
+    for (let tries = 0; end > 0 && parsed === undefined && tries < 50; tries++) {
       parsed = tryParse(`${text.slice(0, end + 1)}]`);
+      end = text.lastIndexOf("},{", end - 1);
     }
   }
   if (!Array.isArray(parsed)) return { entries: [], cut, readable: false };
@@ -177,9 +179,8 @@ const isBodyLevelOneOf = (entry: Entry) => entry.keyword === "oneOf" && entry.se
  */
 function chooseForm(entries: Entry[], body: OneOfBody): { name: string; fields: string[]; entries: Entry[] } | "none" | undefined {
   if (!entries.some(isBodyLevelOneOf)) return undefined;
-  const missing = new Set(
-    entries.filter((entry) => entry.segments.length === 1 && entry.segments[0] === "body" && entry.keyword === "required").map((entry) => quotedName(entry.message)),
-  );
+  const atBody = entries.filter((entry) => entry.segments.length === 1 && entry.segments[0] === "body");
+  const missing = new Set(atBody.filter((entry) => entry.keyword === "required").map((entry) => quotedName(entry.message)));
   let best: { name: string; fields: string[]; entries: Entry[]; share: number; count: number } | undefined;
   for (const [index, form] of body.forms.entries()) {
     const own = distinguishing(body, index);
