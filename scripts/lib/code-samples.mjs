@@ -1,0 +1,277 @@
+// The code samples of the rendered docs (Redoc's `x-codeSamples`, the
+// right-hand panel): for every operation, a curl command and a TypeScript
+// program using this package's client, written from the description itself,
+// so an operation added to spec/ gets its samples with no work of its own.
+//
+// What a sample sends comes from the operation: its method and path, the
+// server's URL with the region variable's default, each required parameter's
+// `example`, and the request body's first named example (the one Redoc shows
+// first). When the success answer carries a `job_id`, the TypeScript sample
+// waits for the job with the service's waiter. The comments are in the page's
+// language; the code is the same in every language.
+//
+// test/docs/code-samples.test.ts type-checks every TypeScript sample in strict
+// mode and runs every sample against the mock; the browser test finds them on
+// the pages.
+import { resolvePointer } from "./i18n.mjs";
+
+/** What the samples need to know about each service's client. */
+export const sampleClients = /** @type {const} */ ({
+  evs: { factory: "createEvsClient", variable: "evs", jobWaiter: "waitForEvsJob", jobResult: "volumeIds" },
+  ims: { factory: "createImsClient", variable: "ims", jobWaiter: "waitForImsJob", jobResult: "imageId" },
+});
+
+/** The package the TypeScript samples import. */
+export const packageName = "huaweicloud-evs-ims-openapi";
+
+/** The environment variables the samples read: the official SDKs' names, and a token for curl (which cannot sign). */
+export const sampleEnvironment = /** @type {const} */ ({
+  token: "HUAWEICLOUD_TOKEN",
+  projectId: "HUAWEICLOUD_SDK_PROJECT_ID",
+  ak: "HUAWEICLOUD_SDK_AK",
+  sk: "HUAWEICLOUD_SDK_SK",
+});
+
+const comments = {
+  en: {
+    curlToken: [
+      `An IAM token in ${sampleEnvironment.token} (from POST https://iam.{region}.myhuaweicloud.com/v3/auth/tokens,`,
+      "its X-Subject-Token header). Use your region's endpoint.",
+    ],
+    curlProject: `The project ID in ${sampleEnvironment.projectId}.`,
+    tsCredentials: [
+      `AK/SK from ${sampleEnvironment.ak} and ${sampleEnvironment.sk}, the project from ${sampleEnvironment.projectId}:`,
+      "the client signs every request. Use your region.",
+    ],
+    waitForJob: "Asynchronous: wait until the job ends (throws JobFailedError if it fails).",
+    jobMaybe: "A job follows only when the answer has a job_id.",
+  },
+  "zh-CN": {
+    curlToken: [
+      `IAM token 放在 ${sampleEnvironment.token} 中（调用 POST https://iam.{region}.myhuaweicloud.com/v3/auth/tokens 获取，`,
+      "即响应头 X-Subject-Token 的值）。请使用您所在区域的终端节点。",
+    ],
+    curlProject: `项目 ID 放在 ${sampleEnvironment.projectId} 中。`,
+    tsCredentials: [
+      `AK/SK 取自 ${sampleEnvironment.ak} 和 ${sampleEnvironment.sk}，项目 ID 取自 ${sampleEnvironment.projectId}；`,
+      "客户端会为每个请求签名。请使用您所在的区域。",
+    ],
+    waitForJob: "异步操作：等待任务结束（任务失败时抛出 JobFailedError）。",
+    jobMaybe: "只有响应中带有 job_id 时才有任务需要等待。",
+  },
+};
+
+/** @typedef {keyof typeof comments} Lang */
+/** @typedef {{ lang: "Shell" | "TypeScript", label: string, source: string }} CodeSample */
+
+const methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+/**
+ * Every operation of a bundle, with its path-level parameters merged in.
+ * @param {any} doc
+ */
+export function operationsOf(doc) {
+  return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    methods.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method], pathParameters: item.parameters ?? [] })));
+}
+
+/**
+ * The samples of one operation.
+ * @param {any} doc the bundle (English, or translated: the summaries go into the comments)
+ * @param {keyof typeof sampleClients} service
+ * @param {Lang} lang
+ * @param {ReturnType<typeof operationsOf>[number]} entry
+ * @returns {CodeSample[]}
+ */
+export function operationSamples(doc, service, lang, entry) {
+  const request = describeRequest(doc, entry);
+  return [
+    { lang: "Shell", label: "curl", source: curlSample(doc, lang, request) },
+    { lang: "TypeScript", label: "TypeScript", source: typeScriptSample(doc, service, lang, request) },
+  ];
+}
+
+/**
+ * The document with `x-codeSamples` on every operation.
+ * @template T
+ * @param {T} doc @param {keyof typeof sampleClients} service @param {Lang} lang @returns {T}
+ */
+export function withCodeSamples(doc, service, lang) {
+  const copy = structuredClone(doc);
+  for (const entry of operationsOf(copy)) entry.operation["x-codeSamples"] = operationSamples(copy, service, lang, entry);
+  return copy;
+}
+
+/** `value` with local `$ref`s followed. @param {any} doc @param {any} value */
+function deref(doc, value) {
+  const seen = new Set();
+  while (typeof value?.$ref === "string") {
+    if (seen.has(value.$ref)) throw new Error(`circular $ref ${value.$ref}`);
+    seen.add(value.$ref);
+    const target = resolvePointer(doc, value.$ref.replace(/^#/, ""));
+    if (target === undefined) throw new Error(`$ref does not resolve: ${value.$ref}`);
+    value = target;
+  }
+  return value;
+}
+
+/**
+ * What a sample of the operation sends, and what it gets.
+ * @param {any} doc @param {ReturnType<typeof operationsOf>[number]} entry
+ */
+function describeRequest(doc, { path, method, operation, pathParameters }) {
+  const where = `${method.toUpperCase()} ${path} (${operation.operationId})`;
+  const parameters = [...pathParameters, ...(operation.parameters ?? [])].map((parameter) => deref(doc, parameter));
+  /** @type {{ name: string, in: string, value: unknown }[]} */
+  const sent = [];
+  for (const parameter of parameters) {
+    // The client fills in the project; curl takes it from the environment.
+    if (!parameter.required || (parameter.in === "path" && parameter.name === "project_id")) continue;
+    const value = parameter.example ?? deref(doc, parameter.schema)?.example ?? deref(doc, parameter.schema)?.examples?.[0];
+    if (value === undefined) throw new Error(`${where}: required parameter ${parameter.name} has no example, which its code samples send`);
+    sent.push({ name: parameter.name, in: parameter.in, value });
+  }
+
+  const content = deref(doc, operation.requestBody)?.content;
+  /** @type {unknown} */
+  let body;
+  if (content) {
+    const json = content["application/json"];
+    if (!json) throw new Error(`${where}: the code samples send JSON bodies only, not ${Object.keys(content).join(", ")}`);
+    const [first] = Object.values(json.examples ?? {});
+    body = first ? deref(doc, first).value : json.example;
+    if (body === undefined) throw new Error(`${where}: the request body has no example, which its code samples send`);
+  }
+
+  const [status, response] = Object.entries(operation.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
+  if (!status) throw new Error(`${where}: no 2xx response`);
+  const schema = deref(doc, deref(doc, response)?.content?.["application/json"]?.schema);
+  // A call that answers with a `job_id` starts a job (a GET that has one only reports on it).
+  const job = method === "get" ? undefined : schemaProperty(doc, schema, "job_id");
+
+  const server = doc.servers?.[0];
+  if (!server?.url) throw new Error(`${doc.info?.title}: no server, which the code samples call`);
+  const baseUrl = server.url.replace(/\{(\w+)\}/g, (/** @type {string} */ _, /** @type {string} */ name) => {
+    const fallback = server.variables?.[name]?.default;
+    if (fallback === undefined) throw new Error(`server variable ${name} has no default`);
+    return fallback;
+  });
+  const region = server.variables?.region?.default;
+  if (typeof region !== "string") throw new Error(`${doc.info?.title}: the server has no region variable with a default`);
+
+  return { path, method, operation, where, sent, body, status: Number(status), job, baseUrl, region };
+}
+
+/**
+ * Whether an object schema has the property, and whether it is required (through allOf).
+ * @param {any} doc @param {any} schema @param {string} name
+ * @returns {{ required: boolean } | undefined}
+ */
+function schemaProperty(doc, schema, name) {
+  if (!schema) return undefined;
+  const own = schema.properties && Object.hasOwn(schema.properties, name);
+  const parts = (schema.allOf ?? []).map((part) => schemaProperty(doc, deref(doc, part), name)).filter(Boolean);
+  if (!own && parts.length === 0) return undefined;
+  return { required: (schema.required ?? []).includes(name) || parts.some((/** @type {any} */ part) => part.required) };
+}
+
+/** @param {string} text */
+const shellQuote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
+
+/**
+ * @param {any} doc @param {Lang} lang @param {ReturnType<typeof describeRequest>} request
+ */
+function curlSample(doc, lang, request) {
+  const say = comments[lang];
+  const path = request.path.replace(/\{(\w+)\}/g, (/** @type {string} */ _, /** @type {string} */ name) => {
+    if (name === "project_id") return `\${${sampleEnvironment.projectId}}`;
+    const parameter = request.sent.find((candidate) => candidate.in === "path" && candidate.name === name);
+    if (!parameter) throw new Error(`${request.where}: path parameter ${name} is not described`);
+    return encodeURIComponent(String(parameter.value));
+  });
+  const query = request.sent.filter((parameter) => parameter.in === "query")
+    .map((parameter) => `${encodeURIComponent(parameter.name)}=${encodeURIComponent(String(parameter.value))}`).join("&");
+  const lines = [
+    `curl -i -X ${request.method.toUpperCase()} "${request.baseUrl}${path}${query ? `?${query}` : ""}"`,
+    `-H "X-Auth-Token: \${${sampleEnvironment.token}}"`,
+    ...request.sent.filter((parameter) => parameter.in === "header").map((parameter) => `-H ${shellQuote(`${parameter.name}: ${parameter.value}`)}`),
+  ];
+  if (request.body !== undefined) {
+    // The JSON indented under the command it belongs to.
+    lines.push("-H 'Content-Type: application/json'", `-d ${shellQuote(JSON.stringify(request.body, null, 2).replaceAll("\n", "\n  "))}`);
+  }
+  return [
+    `# ${summaryOf(request)}`,
+    ...say.curlToken.map((line) => `# ${line}`),
+    ...(request.path.includes("{project_id}") ? [`# ${say.curlProject}`] : []),
+    lines.join(" \\\n  "),
+    "",
+  ].join("\n");
+}
+
+/** @param {ReturnType<typeof describeRequest>} request */
+const summaryOf = (request) => `${request.operation.summary}: ${request.method.toUpperCase()} ${request.path}`;
+
+/**
+ * @param {any} doc @param {keyof typeof sampleClients} service @param {Lang} lang
+ * @param {ReturnType<typeof describeRequest>} request
+ */
+function typeScriptSample(doc, service, lang, request) {
+  const say = comments[lang];
+  const client = sampleClients[service];
+  const imports = [client.factory, "unwrap", ...(request.job ? [client.jobWaiter] : [])];
+
+  /** @type {Record<string, Record<string, unknown>>} */
+  const params = {};
+  for (const parameter of request.sent) (params[parameter.in] ??= {})[parameter.name] = parameter.value;
+  /** @type {Record<string, unknown>} */
+  const init = {};
+  if (Object.keys(params).length) init.params = params;
+  if (request.body !== undefined) init.body = request.body;
+  const call = `${client.variable}.${request.method.toUpperCase()}(${JSON.stringify(request.path)}${Object.keys(init).length ? `, ${literal(init, 2)}` : ""})`;
+
+  const lines = [
+    `import { ${imports.join(", ")} } from ${JSON.stringify(packageName)};`,
+    "",
+    ...say.tsCredentials.map((line) => `// ${line}`),
+    `const ${client.variable} = ${client.factory}({ region: ${JSON.stringify(request.region)} });`,
+    "",
+    `// ${summaryOf(request)}`,
+    `const result = await unwrap(`,
+    `  ${call},`,
+    `);`,
+  ];
+  if (!request.job) {
+    lines.push("console.log(result);");
+  } else {
+    const wait = [
+      `// ${say.waitForJob}`,
+      `const { ${client.jobResult} } = await ${client.jobWaiter}(${client.variable}, result.job_id);`,
+      `console.log(${client.jobResult});`,
+    ];
+    if (request.job.required) lines.push(...wait);
+    else lines.push(`// ${say.jobMaybe}`, "if (result.job_id !== undefined) {", ...wait.map((line) => `  ${line}`), "}");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * A JSON value as a TypeScript literal: identifier keys unquoted, two-space
+ * indentation continuing from `indent`.
+ * @param {unknown} value @param {number} indent
+ * @returns {string}
+ */
+function literal(value, indent) {
+  const pad = " ".repeat(indent);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[\n${value.map((item) => `${pad}  ${literal(item, indent + 2)},`).join("\n")}\n${pad}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    const key = (/** @type {string} */ name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+    return `{\n${entries.map(([name, child]) => `${pad}  ${key(name)}: ${literal(child, indent + 2)},`).join("\n")}\n${pad}}`;
+  }
+  return JSON.stringify(value);
+}
