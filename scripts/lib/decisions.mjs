@@ -12,6 +12,8 @@
 // uses more fails the build instead of rendering wrong.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { escapeHtml } from "./html.mjs";
+import { proseFields, resolvePointer } from "./i18n.mjs";
 import { repoRoot } from "./paths.mjs";
 
 export const decisionsFile = join(repoRoot, "spec/DECISIONS.md");
@@ -41,8 +43,23 @@ export function linkDecisions(text, page) {
     .replace(reference, (id) => `[${id}](${page}#${id})`);
 }
 
-/** @param {string} text */
-const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The document with every decision citation in its descriptions (Markdown)
+ * linked to the decisions page.
+ * @template T
+ * @param {T} doc @param {string} page the decisions page, relative to the docs page
+ * @returns {T}
+ */
+export function withDecisionLinks(doc, page) {
+  const copy = structuredClone(doc);
+  for (const [pointer, text] of proseFields(copy)) {
+    if (!pointer.endsWith("/description")) continue;
+    const parent = /** @type {Record<string, string>} */ (resolvePointer(copy, pointer.slice(0, pointer.lastIndexOf("/"))));
+    parent.description = linkDecisions(text, page);
+  }
+  return copy;
+}
 
 /** A heading's anchor: the entry name for an entry, else a slug of its words. @param {string} text */
 function anchorOf(text) {
