@@ -30,7 +30,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { withCodeSamples } from "./lib/code-samples.mjs";
+import { sampleLabels, withCodeSamples } from "./lib/code-samples.mjs";
 import { escapeHtml, scriptJson } from "./lib/html.mjs";
 import { readDecisions, renderDecisions, withDecisionLinks } from "./lib/decisions.mjs";
 import { applyTranslationLeniently, describeProblems, loadTranslation, services } from "./lib/i18n.mjs";
@@ -52,11 +52,13 @@ const pageLanguages = /** @type {const} */ ([
 /** @typedef {(typeof pageLanguages)[number]} PageLanguage */
 
 // Redoc 3 options (https://redocly.com/docs/redoc/v3.x/config): show request
-// and response fields and example bodies unfolded, as the source pages do.
+// and response fields and example bodies unfolded, as the source pages do;
+// offer the code samples, then the request body ("Payload").
 const redocOptions = {
   schemasExpansionLevel: "all",
   jsonSamplesExpandLevel: "all",
   sortRequiredPropsFirst: true,
+  codeSamples: { languages: [...sampleLabels.map((label) => ({ lang: label })), { lang: "Payload" }] },
 };
 
 // The one address the inlined Redoc loads by itself: the "API docs by

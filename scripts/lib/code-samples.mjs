@@ -21,6 +21,13 @@ export const sampleClients = /** @type {const} */ ({
   ims: { factory: "createImsClient", variable: "ims", jobWaiter: "waitForImsJob", jobResult: "imageId" },
 });
 
+/**
+ * The samples' names, in the order the panel's menu lists them. Redoc shows
+ * only the samples whose name is in its `codeSamples.languages` option
+ * (scripts/docs.mjs passes these).
+ */
+export const sampleLabels = /** @type {const} */ (["curl", "TypeScript"]);
+
 /** The package the TypeScript samples import. */
 export const packageName = "huaweicloud-evs-ims-openapi";
 
@@ -62,7 +69,7 @@ const comments = {
 };
 
 /** @typedef {keyof typeof comments} Lang */
-/** @typedef {{ lang: "Shell" | "TypeScript", label: string, source: string }} CodeSample */
+/** @typedef {{ lang: "Shell" | "TypeScript", label: (typeof sampleLabels)[number], source: string }} CodeSample */
 
 const methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 
@@ -170,7 +177,7 @@ function describeRequest(doc, { path, method, operation, pathParameters }) {
 function schemaProperty(doc, schema, name) {
   if (!schema) return undefined;
   const own = schema.properties && Object.hasOwn(schema.properties, name);
-  const parts = (schema.allOf ?? []).map((part) => schemaProperty(doc, deref(doc, part), name)).filter(Boolean);
+  const parts = (schema.allOf ?? []).map((/** @type {any} */ part) => schemaProperty(doc, deref(doc, part), name)).filter(Boolean);
   if (!own && parts.length === 0) return undefined;
   return { required: (schema.required ?? []).includes(name) || parts.some((/** @type {any} */ part) => part.required) };
 }

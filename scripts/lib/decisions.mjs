@@ -64,7 +64,7 @@ export function withDecisionLinks(doc, page) {
 /** A heading's anchor: the entry name for an entry, else a slug of its words. @param {string} text */
 function anchorOf(text) {
   const entry = /^(D-[A-Z][A-Za-z0-9]*)\b/.exec(text);
-  if (entry) return entry[1];
+  if (entry) return /** @type {string} */ (entry[1]);
   return text.toLowerCase().replace(/`/g, "").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
 }
 
