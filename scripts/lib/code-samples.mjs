@@ -199,7 +199,7 @@ function curlSample(doc, lang, request) {
   const query = request.sent.filter((parameter) => parameter.in === "query")
     .map((parameter) => `${encodeURIComponent(parameter.name)}=${encodeURIComponent(String(parameter.value))}`).join("&");
   const lines = [
-    `curl -i -X ${request.method.toUpperCase()} "${request.baseUrl}${path}${query ? `?${query}` : ""}"`,
+    `curl -sS -i -X ${request.method.toUpperCase()} "${request.baseUrl}${path}${query ? `?${query}` : ""}"`,
     `-H "X-Auth-Token: \${${sampleEnvironment.token}}"`,
     ...request.sent.filter((parameter) => parameter.in === "header").map((parameter) => `-H ${shellQuote(`${parameter.name}: ${parameter.value}`)}`),
   ];
