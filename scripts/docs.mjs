@@ -31,7 +31,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { sampleLabels, withCodeSamples } from "./lib/code-samples.mjs";
-import { escapeHtml, scriptJson } from "./lib/html.mjs";
+import { escapeHtml, htmlPage, scriptJson } from "./lib/html.mjs";
 import { readDecisions, renderDecisions, withDecisionLinks } from "./lib/decisions.mjs";
 import { applyTranslationLeniently, describeProblems, loadTranslation, services } from "./lib/i18n.mjs";
 import { folderOption, repoRoot } from "./lib/paths.mjs";
@@ -76,6 +76,9 @@ const labelsHook = join(repoRoot, "scripts/docs/redoc-labels-hook.mjs");
 /** @param {PageLanguage} page */
 const otherLanguage = (page) => pageLanguages.find((candidate) => candidate !== page) ?? page;
 
+/** The site's typeface: the system's, with the usual Chinese fonts. */
+const siteFont = `system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif`;
+
 // The bar at the top of every page: home, the services, the decisions record,
 // the other language (same place on the page: the address's #fragment is kept).
 const barStyle = `
@@ -84,7 +87,7 @@ const barStyle = `
       position: sticky; top: 0; z-index: 200; box-sizing: border-box;
       height: var(--navbar-stack-height); display: flex; align-items: center; gap: 20px;
       padding: 0 20px; background: #1f2933; color: #f5f7fa;
-      font: 14px/1.4 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
+      font: 14px/1.4 ${siteFont};
     }
     .docs-bar a { color: inherit; text-decoration: none; }
     .docs-bar a:hover, .docs-bar a:focus-visible { text-decoration: underline; }
@@ -219,16 +222,13 @@ const conditionalKeywords = new Set(["if", "then", "else", "dependentSchemas"]);
 function decisionsPage(page, record) {
   const contents = record.headings.filter((heading) => heading.level === 2 || heading.level === 3).map((heading) =>
     `<li class="level-${heading.level}"><a href="#${escapeHtml(heading.id)}">${escapeHtml(heading.text.replace(/`/g, ""))}</a></li>`);
-  return `<!DOCTYPE html>
-<html lang="${page.lang}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-  <title>${escapeHtml(page.decisions)} · Huawei Cloud EVS &amp; IMS API docs</title>
-  <style>
+  return htmlPage({
+    lang: page.lang,
+    title: `${page.decisions} · Huawei Cloud EVS & IMS API docs`,
+    scripts: true,
+    style: `
     html, body { margin: 0; padding: 0; }${barStyle}
-    body { font: 16px/1.6 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; color: #1f2933; }
+    body { font: 16px/1.6 ${siteFont}; color: #1f2933; }
     .layout { display: grid; grid-template-columns: 18rem minmax(0, 50rem); gap: 2.5rem; padding: 0 1.5rem; }
     .contents { position: sticky; top: var(--navbar-stack-height); align-self: start; max-height: calc(100vh - var(--navbar-stack-height));
       overflow-y: auto; padding: 1.5rem 0; font-size: 0.85rem; }
@@ -248,11 +248,8 @@ function decisionsPage(page, record) {
     code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f0f4f8; padding: 0.1em 0.3em; border-radius: 3px; }
     pre code { display: block; padding: 0.75rem; overflow-x: auto; }
     .note { color: #52606d; }
-    @media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } .contents { position: static; max-height: none; } }
-  </style>
-</head>
-<body>
-  ${docsBar(page, "decisions")}
+    @media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } .contents { position: static; max-height: none; } }`,
+    body: `  ${docsBar(page, "decisions")}
   <div class="layout">
     <nav class="contents" aria-label="${escapeHtml(page.decisions)}">
       <ul>
@@ -262,10 +259,8 @@ function decisionsPage(page, record) {
     <main lang="en">
 ${page.decisionsNote ? `      <p class="note" lang="${page.lang}">${escapeHtml(page.decisionsNote)}</p>\n` : ""}${record.html}
     </main>
-  </div>
-</body>
-</html>
-`;
+  </div>`,
+  });
 }
 
 
@@ -285,35 +280,24 @@ ${items.join("\n")}
     </ul>
   </section>`;
   });
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-  <title>Huawei Cloud EVS &amp; IMS API docs · 华为云 EVS 与 IMS API 文档</title>
-  <style>
-    body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem;
-      font: 16px/1.6 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
-      color: #1f2933; }
+  return htmlPage({
+    lang: "en",
+    title: "Huawei Cloud EVS & IMS API docs · 华为云 EVS 与 IMS API 文档",
+    style: `
+    body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; font: 16px/1.6 ${siteFont}; color: #1f2933; }
     h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
     .sub { color: #52606d; margin-top: 0; }
     main { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 2rem; }
     ul { list-style: none; padding: 0; }
     li { margin-bottom: 1.25rem; }
     li a { font-weight: 600; color: #0044d4; }
-    li p { margin: 0.25rem 0 0; color: #52606d; }
-  </style>
-</head>
-<body>
-  <h1>Huawei Cloud EVS &amp; IMS API docs</h1>
+    li p { margin: 0.25rem 0 0; color: #52606d; }`,
+    body: `  <h1>Huawei Cloud EVS &amp; IMS API docs</h1>
   <p class="sub" lang="zh-CN">华为云云硬盘（EVS）与镜像服务（IMS）API 文档</p>
   <main>
 ${sections.join("\n")}
-  </main>
-</body>
-</html>
-`;
+  </main>`,
+  });
 }
 
 const started = Date.now();

@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operationSamples, operationsOf as sampledOperations, sampleLabels } from "../../scripts/lib/code-samples.mjs";
+import { operationSamples, operationsOf, sampleLabels } from "../../scripts/lib/code-samples.mjs";
 import { citedDecisions, decisionIds, readDecisions } from "../../scripts/lib/decisions.mjs";
 import { applyTranslation, loadTranslation, services } from "../../scripts/lib/i18n.mjs";
 import { labelsGlobal, loadLabels } from "../../scripts/lib/redoc-labels.mjs";
@@ -52,12 +52,6 @@ function expectedDoc(service: Service, lang: Lang): OpenApiDocument {
   return lang === "en" ? english : applyTranslation(english, loadTranslation(service, "zh-CN"));
 }
 
-const methods = ["get", "put", "post", "delete", "patch"] as const;
-type Operation = { path: string; method: string; operation: any };
-function operationsOf(doc: OpenApiDocument): Operation[] {
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
-    methods.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] })));
-}
 
 const deref = resolveRef;
 
@@ -213,9 +207,6 @@ const fieldRow = (page: Page, field: string) =>
 
 const sidebar = (page: Page) => page.locator('[data-component-name="Menu/Menu"]');
 
-const sampledEntry = (doc: OpenApiDocument, path: string, method: string) =>
-  sampledOperations(doc).find((entry) => entry.path === path && entry.method === method)!;
-
 /** Picks a sample (or "Payload", the request body) in the right-hand panel's menu, named after the one shown. */
 async function pickSample(page: Page, section: Locator, where: string, label: string) {
   const menu = section.getByRole("button").filter({ hasText: new RegExp(`^(${[...sampleLabels, "Payload"].map(escapeRegExp).join("|")})$`) }).first();
@@ -339,7 +330,8 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
     await page.screenshot({ path: join(screenshots, `${service}-${lang}.png`) });
 
     const tags = (doc.tags ?? []) as { name: string; "x-displayName"?: string }[];
-    for (const { path, method, operation } of operationsOf(doc)) {
+    for (const entry of operationsOf(doc)) {
+      const { path, method, operation } = entry;
       const where = `${method.toUpperCase()} ${path} (${operation.operationId})`;
       const tag = tags.find((candidate) => candidate.name === operation.tags[0])!;
       // Browse as a reader does: open the tag in the menu, then the operation.
@@ -358,7 +350,7 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       // Redoc puts the operation (both panels) in an element named after its address.
       const section = page.locator(`[id="${decodeURIComponent(new URL(page.url()).hash.replace(/^#\//, ""))}"]`);
       await visible(section.first(), `${where}: the operation's section`);
-      await checkCodeSamples(page, section, where, operationSamples(doc, service, lang, sampledEntry(doc, path, method)));
+      await checkCodeSamples(page, section, where, operationSamples(doc, service, lang, entry));
       labelTexts.push(await page.locator("body").innerText());
       // Read before a decision link leaves the page (a page loaded again starts a new list).
       for (const key of await labelsAsked(page)) asked.add(key);
