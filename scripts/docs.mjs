@@ -26,18 +26,17 @@
 // Redoc (the copy shipped in @redocly/cli) into each page, the template
 // (scripts/docs/page.hbs) loads nothing else, and its Content-Security-Policy
 // forbids any other origin.
-import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { sampleLabels, withCodeSamples } from "./lib/code-samples.mjs";
 import { escapeHtml, htmlPage, scriptJson } from "./lib/html.mjs";
 import { readDecisions, renderDecisions, withDecisionLinks } from "./lib/decisions.mjs";
-import { applyTranslationLeniently, describeProblems, loadTranslation, services } from "./lib/i18n.mjs";
-import { folderOption, repoRoot } from "./lib/paths.mjs";
+import { applyTranslationLeniently, describeProblems, loadTranslation } from "./lib/i18n.mjs";
+import { bundlePath, folderOption, repoRoot } from "./lib/paths.mjs";
 import { labelTable, labelsGlobal, loadLabels, patchTranslate } from "./lib/redoc-labels.mjs";
+import { RedoclyError, runRedocly } from "./lib/redocly.mjs";
+import { services } from "./lib/services.mjs";
 
-const run = promisify(execFile);
 const outDir = folderOption("--out", join(repoRoot, "dist/docs"), "node scripts/docs.mjs [--out <dir>]");
 
 /** The page languages: the English bundle, and each translation of it. */
@@ -69,7 +68,6 @@ const localLogo = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="16" viewBox="0 0 52 16"><text x="0" y="12" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">Redocly</text></svg>',
 )}`;
 
-const cli = join(repoRoot, "node_modules/@redocly/cli/bin/cli.js");
 const template = join(repoRoot, "scripts/docs/page.hbs");
 const labelsHook = join(repoRoot, "scripts/docs/redoc-labels-hook.mjs");
 
@@ -126,11 +124,11 @@ function docsBar(page, current) {
 const decisionsPageFromService = (/** @type {PageLanguage} */ page) => `../../decisions/${page.lang}/index.html`;
 
 /**
- * @param {string} service
+ * @param {import("./lib/services.mjs").Service} service
  * @param {PageLanguage} page
  */
 async function renderPage(service, page) {
-  const english = JSON.parse(readFileSync(join(repoRoot, "generated", `${service}.openapi.json`), "utf8"));
+  const english = JSON.parse(readFileSync(bundlePath(service), "utf8"));
   let doc = english;
   if (page.translation) {
     const translated = applyTranslationLeniently(english, loadTranslation(service, page.translation));
@@ -144,16 +142,13 @@ async function renderPage(service, page) {
   const dir = join(outDir, service, page.lang);
   mkdirSync(dir, { recursive: true });
   const specFile = join(dir, "openapi.json");
-  const shown = withCodeSamples(withDecisionLinks(readerView(doc), decisionsPageFromService(page)), /** @type {"evs" | "ims"} */ (service), page.lang);
+  const shown = withCodeSamples(withDecisionLinks(readerView(doc), decisionsPageFromService(page)), service, page.lang);
   writeFileSync(specFile, `${JSON.stringify(shown, null, 2)}\n`);
   const labels = page.translation ? labelTable(loadLabels(page.translation)) : {};
   const output = join(dir, "index.html");
   try {
-    await run(process.execPath, [
-      // The prerendered page gets the labels too (see scripts/lib/redoc-labels.mjs).
-      "--import", labelsHook,
-      cli, "build-docs", specFile,
-      "--config", join(repoRoot, "redocly.yaml"),
+    await runRedocly([
+      "build-docs", specFile,
       "--output", output,
       "--template", template,
       "--inlineBundle",
@@ -163,14 +158,13 @@ async function renderPage(service, page) {
       "--templateOptions.bar", docsBar(page, service),
       "--templateOptions.labels", scriptJson({ [labelsGlobal]: labels }),
     ], {
-      cwd: repoRoot,
-      maxBuffer: 16 * 1024 * 1024,
-      // No telemetry and no update check: the build must not need a network.
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", REDOC_LABELS: JSON.stringify(labels) },
+      // The prerendered page gets the labels too (see scripts/lib/redoc-labels.mjs).
+      preload: labelsHook,
+      env: { REDOC_LABELS: JSON.stringify(labels) },
     });
   } catch (error) {
-    const { stdout = "", stderr = "" } = /** @type {{ stdout?: string, stderr?: string }} */ (error);
-    throw new Error(`redocly build-docs failed for ${service} (${page.lang}):\n${stdout}${stderr}`);
+    const output = error instanceof RedoclyError ? error.output : String(error);
+    throw new Error(`redocly build-docs failed for ${service} (${page.lang}):\n${output}`);
   }
   let html = readFileSync(output, "utf8");
   for (const logo of remoteLogos) {

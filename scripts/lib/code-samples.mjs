@@ -13,7 +13,7 @@
 // test/docs/code-samples.test.ts type-checks every TypeScript sample in strict
 // mode and runs every sample against the mock; the browser test finds them on
 // the pages.
-import { resolvePointer } from "./i18n.mjs";
+import { eachOperation, resolveRef as deref } from "./openapi.mjs";
 
 /** What the samples need to know about each service's client. */
 export const sampleClients = /** @type {const} */ ({
@@ -71,26 +71,18 @@ const comments = {
 /** @typedef {keyof typeof comments} Lang */
 /** @typedef {{ lang: "Shell" | "TypeScript", label: (typeof sampleLabels)[number], source: string }} CodeSample */
 
-const methods = ["get", "put", "post", "delete", "patch", "head", "options"];
-
-/**
- * Every operation of a bundle, with its path-level parameters merged in.
- * @param {any} doc
- */
-export function operationsOf(doc) {
-  return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-    methods.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method], pathParameters: item.parameters ?? [] })));
-}
-
 /**
  * The samples of one operation.
  * @param {any} doc the bundle (English, or translated: the summaries go into the comments)
  * @param {keyof typeof sampleClients} service
  * @param {Lang} lang
- * @param {ReturnType<typeof operationsOf>[number]} entry
+ * @param {string} template the operation's path template
+ * @param {string} method its method, in either case
  * @returns {CodeSample[]}
  */
-export function operationSamples(doc, service, lang, entry) {
+export function operationSamples(doc, service, lang, template, method) {
+  const entry = eachOperation(doc).find((candidate) => candidate.template === template && candidate.method === method.toLowerCase());
+  if (!entry) throw new Error(`no operation ${method.toUpperCase()} ${template}`);
   const request = describeRequest(doc, entry);
   return [
     { lang: "Shell", label: "curl", source: curlSample(doc, lang, request) },
@@ -104,31 +96,20 @@ export function operationSamples(doc, service, lang, entry) {
  * @param {T} doc @param {keyof typeof sampleClients} service @param {Lang} lang @returns {T}
  */
 export function withCodeSamples(doc, service, lang) {
-  const copy = structuredClone(doc);
-  for (const entry of operationsOf(copy)) entry.operation["x-codeSamples"] = operationSamples(copy, service, lang, entry);
-  return copy;
-}
-
-/** `value` with local `$ref`s followed. @param {any} doc @param {any} value */
-function deref(doc, value) {
-  const seen = new Set();
-  while (typeof value?.$ref === "string") {
-    if (seen.has(value.$ref)) throw new Error(`circular $ref ${value.$ref}`);
-    seen.add(value.$ref);
-    const target = resolvePointer(doc, value.$ref.replace(/^#/, ""));
-    if (target === undefined) throw new Error(`$ref does not resolve: ${value.$ref}`);
-    value = target;
+  const copy = /** @type {any} */ (structuredClone(doc));
+  for (const { template, method, operation } of eachOperation(copy)) {
+    operation["x-codeSamples"] = operationSamples(copy, service, lang, template, method);
   }
-  return value;
+  return copy;
 }
 
 /**
  * What a sample of the operation sends, and what it gets.
- * @param {any} doc @param {ReturnType<typeof operationsOf>[number]} entry
+ * @param {any} doc @param {ReturnType<typeof eachOperation>[number]} entry
  */
-function describeRequest(doc, { path, method, operation, pathParameters }) {
+function describeRequest(doc, { template: path, method, item, operation }) {
   const where = `${method.toUpperCase()} ${path} (${operation.operationId})`;
-  const parameters = [...pathParameters, ...(operation.parameters ?? [])].map((parameter) => deref(doc, parameter));
+  const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((parameter) => deref(doc, parameter));
   /** @type {{ name: string, in: string, value: unknown }[]} */
   const sent = [];
   for (const parameter of parameters) {

@@ -13,7 +13,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml } from "./html.mjs";
-import { proseFields, resolvePointer } from "./i18n.mjs";
+import { proseFields } from "./i18n.mjs";
+import { resolvePointer } from "./json-pointer.mjs";
 import { repoRoot } from "./paths.mjs";
 
 export const decisionsFile = join(repoRoot, "spec/DECISIONS.md");

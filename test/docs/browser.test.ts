@@ -17,12 +17,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operationSamples, operationsOf, sampleLabels } from "../../scripts/lib/code-samples.mjs";
+import { operationSamples, sampleLabels } from "../../scripts/lib/code-samples.mjs";
 import { citedDecisions, decisionIds, readDecisions } from "../../scripts/lib/decisions.mjs";
-import { applyTranslation, loadTranslation, services } from "../../scripts/lib/i18n.mjs";
+import { applyTranslation, loadTranslation } from "../../scripts/lib/i18n.mjs";
 import { labelsGlobal, loadLabels } from "../../scripts/lib/redoc-labels.mjs";
 import { serveFolder, type StaticServer } from "../../scripts/lib/static-server.mjs";
-import { loadBundle, repoRoot, resolveRef, type OpenApiDocument, type Service } from "../support/openapi.js";
+import { loadBundle, operationsOf, repoRoot, resolveRef, services, type NamedExample, type OpenApiDocument, type Service } from "../support/openapi.js";
 
 const chromiumFlags = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -51,7 +51,6 @@ function expectedDoc(service: Service, lang: Lang): OpenApiDocument {
   const english = loadBundle(service);
   return lang === "en" ? english : applyTranslation(english, loadTranslation(service, "zh-CN"));
 }
-
 
 const deref = resolveRef;
 
@@ -330,9 +329,11 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
     await page.screenshot({ path: join(screenshots, `${service}-${lang}.png`) });
 
     const tags = (doc.tags ?? []) as { name: string; "x-displayName"?: string }[];
-    for (const entry of operationsOf(doc)) {
-      const { path, method, operation } = entry;
-      const where = `${method.toUpperCase()} ${path} (${operation.operationId})`;
+    for (const { template: path, method, definition: operation, requestExamples, responses } of operationsOf(service, doc)) {
+      const where = `${method} ${path} (${operation.operationId})`;
+      // Redoc names an example by its summary, or by its key when it has none.
+      const asShown = (examples: NamedExample[]) => examples.map((example) => ({ ...example, summary: example.summary ?? example.name }));
+      const examples = asShown(requestExamples);
       const tag = tags.find((candidate) => candidate.name === operation.tags[0])!;
       // Browse as a reader does: open the tag in the menu, then the operation.
       const tagLink = sidebar(page).getByRole("link", { name: tag["x-displayName"] ?? tag.name, exact: true });
@@ -350,14 +351,12 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       // Redoc puts the operation (both panels) in an element named after its address.
       const section = page.locator(`[id="${decodeURIComponent(new URL(page.url()).hash.replace(/^#\//, ""))}"]`);
       await visible(section.first(), `${where}: the operation's section`);
-      await checkCodeSamples(page, section, where, operationSamples(doc, service, lang, entry));
+      await checkCodeSamples(page, section, where, operationSamples(doc, service, lang, path, method));
       labelTexts.push(await page.locator("body").innerText());
       // Read before a decision link leaves the page (a page loaded again starts a new list).
       for (const key of await labelsAsked(page)) asked.add(key);
       await checkDecisionLinks(page, service, lang, where, doc, operation);
 
-      const examples = Object.values(operation.requestBody?.content?.["application/json"]?.examples ?? {})
-        .map((example: any) => deref(doc, example) as { summary: string; value: unknown });
       // The request body's examples are under "Payload", beside the code samples.
       if (examples.length) await pickSample(page, section, where, "Payload");
       if (examples.length) {
@@ -376,16 +375,15 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       }
 
       // The success response's examples, shown first in the response panel.
-      const success = Object.entries(operation.responses as Record<string, any>).find(([code]) => code.startsWith("2"));
-      const responseExamples = Object.values(deref(doc, success?.[1])?.content?.["application/json"]?.examples ?? {})
-        .map((example: any) => deref(doc, example) as { summary: string; value: unknown });
+      const success = responses.find(({ status }) => status >= 200 && status < 300);
+      const responseExamples = asShown(success?.examples ?? []);
       if (responseExamples.length) {
         const samples = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
-        await visible(samples.getByText(firstString(responseExamples[0]!.value)!).first(), `${where}: ${success![0]} response example's body`);
+        await visible(samples.getByText(firstString(responseExamples[0]!.value)!).first(), `${where}: ${success!.status} response example's body`);
       }
       if (responseExamples.length > 1) {
         const chooser = page.getByRole("button").filter({ hasText: new RegExp(`^${escapeRegExp(responseExamples[0]!.summary)}$`) }).first();
-        await visible(chooser, `${where}: ${success![0]} response example menu "${responseExamples[0]!.summary}"`);
+        await visible(chooser, `${where}: ${success!.status} response example menu "${responseExamples[0]!.summary}"`);
       }
 
       const forms = requestForms(doc, operation);
