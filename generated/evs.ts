@@ -50,6 +50,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/{project_id}/cloudvolumes/{volume_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project ID of the region you call. Find it with IAM
+                 *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
+                 *     project named after the region) or in the console under My Credentials >
+                 *     API Credentials.
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The disk ID.
+                 * @example b104b8db-170d-441b-897a-3c8ba9c5a214
+                 */
+                volume_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Query a disk
+         * @description Returns one disk: its status, size, type, attachments, metadata and tags.
+         *     Enterprise project permissions apply.
+         *
+         *     This is the query to follow disks after creating them: a disk is ready
+         *     once it is `available` (or `in-use`, when it was created attached to a
+         *     server); a status starting with `error` means it will not get there. A
+         *     disk created a moment ago may briefly answer `404`.
+         */
+        get: operations["showVolume"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v3/{project_id}/volumes/{volume_id}/action": {
         parameters: {
             query?: never;
@@ -334,6 +374,185 @@ export interface components {
              * @example 5c0d9b2e7f1a4d3c8b6e2a1f0e9d8c7b
              */
             request_id?: string;
+        };
+        /**
+         * VolumeLink
+         * @description A link to the disk.
+         */
+        VolumeLink: {
+            /** @description The link. */
+            href?: string;
+            /** @description What the link is, for example `self` or `bookmark`. */
+            rel?: string;
+        };
+        /**
+         * VolumeStatus
+         * @description The disk's status:
+         *
+         *     - `creating`: being created.
+         *     - `available`: created and not attached to any server; can be attached.
+         *     - `in-use`: attached to a server and in use.
+         *     - `error`: an error occurred while it was being created.
+         *     - `attaching`, `detaching`: being attached, being detached.
+         *     - `restoring-backup`: being restored from a backup.
+         *     - `backing-up`: being created from a backup.
+         *     - `error_restoring`: restoring from a backup failed.
+         *     - `uploading`: its data is being uploaded to an image (while an image is
+         *       made from a server, or the disk is exported).
+         *     - `downloading`: data is being downloaded from an image to it (while a
+         *       server is created).
+         *     - `extending`, `error_extending`: being extended; extending failed.
+         *     - `deleting`, `error_deleting`: being deleted; deleting failed.
+         *     - `rollbacking`: its data is being rolled back from a snapshot (possible
+         *       only from `available` or `error_rollbacking`, and only to the snapshot's
+         *       own disk); `error_rollbacking`: the rollback failed.
+         *     - `awaiting-transfer`: waiting to be transferred.
+         *
+         *     A closed list, like a job's status: the page gives it whole and callers
+         *     branch on it (spec/DECISIONS.md, D-Required).
+         * @enum {string}
+         */
+        VolumeStatus: "creating" | "available" | "in-use" | "error" | "attaching" | "detaching" | "restoring-backup" | "backing-up" | "error_restoring" | "uploading" | "downloading" | "extending" | "error_extending" | "deleting" | "error_deleting" | "rollbacking" | "error_rollbacking" | "awaiting-transfer";
+        /**
+         * VolumeAttachment
+         * @description Where the disk is attached.
+         */
+        VolumeAttachment: {
+            /** @description The server the disk is attached to. */
+            server_id?: string;
+            /** @description The ID of this attachment. */
+            attachment_id?: string;
+            /** @description When the disk was attached, UTC, `YYYY-MM-DDTHH:MM:SS.XXXXXX`. */
+            attached_at?: string;
+            /** @description The physical host of the server the disk is attached to. */
+            host_name?: string;
+            /** @description The disk ID. */
+            volume_id?: string;
+            /** @description The mount point, for example `/dev/sda`. */
+            device?: string;
+            /** @description The ID of the attached resource. */
+            id?: string;
+        };
+        /**
+         * Volume
+         * @description A disk as EVS shows it. Open to fields the page does not list. Fields the
+         *     page's example sends as `null` accept `null`; the reserved `os-vol-*`
+         *     fields are OpenStack Cinder's.
+         */
+        Volume: {
+            /** @description The disk ID. */
+            id: string;
+            /** @description Links to the disk itself. */
+            links?: components["schemas"]["VolumeLink"][];
+            /** @description The disk name. */
+            name?: string;
+            status: components["schemas"]["VolumeStatus"];
+            /** @description Where the disk is attached; empty when it is not. */
+            attachments?: components["schemas"]["VolumeAttachment"][];
+            /** @description The availability zone of the disk. */
+            availability_zone?: string;
+            /** @description The source disk, for a disk created from one. EVS does not support this field at present. */
+            source_volid?: string | null;
+            /** @description The snapshot the disk was created from, if any. */
+            snapshot_id?: string | null;
+            /** @description The disk description. */
+            description?: string;
+            /** @description The tenant the disk belongs to; the tenant ID is the project ID. */
+            "os-vol-tenant-attr:tenant_id"?: string;
+            /**
+             * @description The metadata of the image the disk was created from, as the IMS image
+             *     details query shows it (for example `image_id`, `image_name`,
+             *     `__os_version`); `null` for a disk not created from an image.
+             */
+            volume_image_metadata?: Record<string, never> | null;
+            /**
+             * @description When the disk was created, UTC, `YYYY-MM-DDTHH:MM:SS.XXXXXX` (no time zone suffix).
+             * @example 2016-02-03T02:19:11.723797
+             */
+            created_at?: string;
+            /**
+             * @description The disk type: `SSD` (ultra-high I/O), `GPSSD` (general purpose SSD) or
+             *     `SAS` (high I/O) on the page; the current SDKs also list `SATA`,
+             *     `ESSD`, `GPSSD2` and `ESSD2`. Not an enum, and `null` as in the page's
+             *     example (spec/DECISIONS.md, D-ShownVolumeType).
+             */
+            volume_type?: string | null;
+            /** @description The disk size in GB. */
+            size?: number;
+            /**
+             * @description Whether the disk is bootable: the string `"true"` (a boot disk) or
+             *     `"false"`, not a boolean.
+             * @enum {string}
+             */
+            bootable?: "true" | "false";
+            /**
+             * @description The disk's metadata. Without `hw:passthrough` the disk is a VBD disk.
+             *     Open to other keys.
+             */
+            metadata?: {
+                /** @description `1` for an encrypted disk, `0` (or absent) for an unencrypted one. */
+                __system__encrypted?: string;
+                /** @description The ID of the KMS key that encrypts the disk (36 characters), with `__system__encrypted`. */
+                __system__cmkid?: string;
+                /**
+                 * @description `true` for a SCSI disk (the server's OS accesses the storage
+                 *     directly and may use SCSI lock commands); `false`, or absent, for a
+                 *     VBD disk (simple SCSI reads and writes only).
+                 */
+                "hw:passthrough"?: string;
+                /** @description For a disk created from a snapshot, `0` when it was created as a linked clone. */
+                full_clone?: string;
+                /** @description Set for a yearly/monthly disk (the order); absent for a pay-per-use disk. */
+                orderID?: string;
+            };
+            /** @description Reserved. */
+            "os-vol-host-attr:host"?: string;
+            /** @description EVS does not support this field at present. */
+            encrypted?: boolean;
+            /** @description When the disk was last updated, UTC, `YYYY-MM-DDTHH:MM:SS.XXXXXX`. */
+            updated_at?: string;
+            /** @description Reserved. */
+            "os-volume-replication:extended_status"?: string | null;
+            /** @description Reserved. */
+            replication_status?: string;
+            /** @description Reserved. */
+            "os-vol-mig-status-attr:migstat"?: string | null;
+            /** @description Reserved. */
+            consistencygroup_id?: string | null;
+            /** @description Reserved. */
+            "os-vol-mig-status-attr:name_id"?: string | null;
+            /**
+             * @deprecated
+             * @description Whether the disk is shared, `"true"` or `"false"`. Deprecated; use `multiattach`.
+             * @enum {string}
+             */
+            shareable?: "true" | "false";
+            /** @description Reserved. */
+            user_id?: string;
+            /** @description Whether the disk is shared (`true`) or not (`false`). */
+            multiattach?: boolean;
+            /** @description The service, `EVS`, `DSS` or `DESS`. */
+            service_type?: string;
+            /** @description The dedicated storage pool the disk is in, if any. */
+            dedicated_storage_id?: string | null;
+            /** @description The name of the dedicated storage pool the disk is in, if any. */
+            dedicated_storage_name?: string | null;
+            /** @description The disk's tags, key to value (strings); empty when it has none. */
+            tags?: Record<string, never>;
+            /**
+             * @description The disk's unique identifier when attached (its World Wide Name). The
+             *     page's example has a leading space.
+             */
+            wwn?: string;
+            /** @description The enterprise project the disk is in. */
+            enterprise_project_id?: string;
+        };
+        /**
+         * ShowVolumeResponse
+         * @description The disk.
+         */
+        ShowVolumeResponse: {
+            volume: components["schemas"]["Volume"];
         };
         /**
          * ImageName
@@ -736,6 +955,55 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["QuotaExceeded"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    showVolume: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
+                 *     cloud or when the account has several projects in the region; it is then
+                 *     one of the signed headers (spec/DECISIONS.md, D-Security).
+                 * @example e9993fc787d94b6c886cbaa340f9c0f4
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description The project ID of the region you call. Find it with IAM
+                 *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
+                 *     project named after the region) or in the console under My Credentials >
+                 *     API Credentials.
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The disk ID.
+                 * @example b104b8db-170d-441b-897a-3c8ba9c5a214
+                 */
+                volume_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The disk. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowVolumeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };

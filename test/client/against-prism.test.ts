@@ -9,9 +9,14 @@ import {
   HuaweiCloudError,
   JobFailedError,
   JobTimeoutError,
+  ResourceFailedError,
+  ResourceNotFoundError,
   unwrap,
   waitForEvsJob,
+  waitForImage,
   waitForImsJob,
+  waitForVolumes,
+  WaitTimeoutError,
   type ClientOptions,
   type EvsClient,
   type ImsClient,
@@ -41,17 +46,19 @@ describe.each([
   ["a token", token],
   ["AK/SK signing", keys],
 ])("the whole workflow with %s", (_how, credentials) => {
-  it("create disks from a snapshot, wait, export one as an image, make an image from it via IMS, wait", async () => {
+  it("create disks from a snapshot, wait for the job and the disks, export one, wait for the image; make another via IMS", async () => {
     const evs = evsClient({ credentials });
     const ims = imsClient({ credentials });
-    prefer(evs, /\/jobs\//, "example=success");
-    prefer(ims, /\/jobs\//, "example=success");
 
     const { job_id } = await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["from-snapshot-batch"] }));
     expect(job_id).toBe("70a599e0-31e7-49b7-b260-868f441e862b");
 
     const disks = await waitForEvsJob(evs, job_id, { intervalMs: 10 });
     expect(disks.volumeIds).toEqual(["0b549095-4937-4849-8e4c-52aa027d64f7", "e7bca1a2-d3ed-434f-86f4-a1f11aa80072"]);
+
+    // The mock answers every disk with the page's available one.
+    const volumes = await waitForVolumes(evs, disks.volumeIds, { intervalMs: 10 });
+    expect(volumes.map((volume) => volume.status)).toEqual(["available", "available"]);
 
     const [volumeId] = disks.volumeIds as [string];
     const exported = await unwrap(
@@ -60,13 +67,74 @@ describe.each([
         body: { "os-volume_upload_image": { image_name: "data-disk-image", disk_format: "zvhd2" } },
       }),
     );
-    expect(exported["os-volume_upload_image"].image_id).toBe("c5333daa-fbc8-4d1d-bf79-b0567bb45d15");
+    const image = await waitForImage(ims, exported["os-volume_upload_image"].image_id, { intervalMs: 10 });
+    expect([image.id, image.status, image.__imagetype]).toEqual(["c5333daa-fbc8-4d1d-bf79-b0567bb45d15", "active", "private"]);
 
     const created = await unwrap(
       ims.POST("/v2/cloudimages/action", { body: { name: "from-disk", volume_id: volumeId, os_version: "CentOS 7.0 64bit" } }),
     );
-    const image = await waitForImsJob(ims, created.job_id, { intervalMs: 10 });
-    expect(image.imageId).toBe("e9e91bff-14b6-4a0b-8377-4ed0813e3360");
+    const made = await waitForImsJob(ims, created.job_id, { intervalMs: 10 });
+    expect(made.imageId).toBe("e9e91bff-14b6-4a0b-8377-4ed0813e3360");
+  });
+});
+
+describe("disks and images the mock reports as not ready, failed or missing", () => {
+  /** Serves the named examples in turn to the requests whose path matches, the last one repeating. */
+  function preferInTurn(client: EvsClient | ImsClient, match: RegExp, names: string[]) {
+    let next = 0;
+    client.use({
+      onRequest({ request, schemaPath }) {
+        if (match.test(schemaPath)) request.headers.set("Prefer", `example=${names[Math.min(next++, names.length - 1)]}`);
+      },
+    });
+  }
+
+  it("an exported image that goes queued → saving → active resolves once active", async () => {
+    const ims = imsClient();
+    preferInTurn(ims, /^\/v2\/cloudimages$/, ["empty", "queued", "saving", "active"]);
+    const seen: Array<string | undefined> = [];
+    const image = await waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5, onPoll: (i) => seen.push(i?.status) });
+    expect(image.status).toBe("active");
+    expect(seen).toEqual([undefined, "queued", "saving", "active"]);
+  });
+
+  it("an image that ends killed is a ResourceFailedError naming it", async () => {
+    const ims = imsClient();
+    preferInTurn(ims, /^\/v2\/cloudimages$/, ["queued", "saving", "killed"]);
+    const error = (await waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5 }).catch((e: unknown) => e)) as ResourceFailedError;
+    expect(error).toBeInstanceOf(ResourceFailedError);
+    expect(error.message).toBe("IMS image c5333daa-fbc8-4d1d-bf79-b0567bb45d15 is killed: its upload failed; it will never become active");
+  });
+
+  it("an image that never appears is a ResourceNotFoundError", async () => {
+    const ims = imsClient();
+    preferInTurn(ims, /^\/v2\/cloudimages$/, ["empty"]);
+    await expect(waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5, notFoundGraceMs: 50 })).rejects.toBeInstanceOf(
+      ResourceNotFoundError,
+    );
+  });
+
+  it("a disk whose creation fails is a ResourceFailedError with status error", async () => {
+    const evs = evsClient();
+    preferInTurn(evs, /cloudvolumes\/\{volume_id\}$/, ["creating", "creation-failed"]);
+    const error = (await waitForVolumes(evs, ["0b549095-4937-4849-8e4c-52aa027d64f7"], { intervalMs: 5 }).catch((e: unknown) => e)) as ResourceFailedError;
+    expect([error.name, error.status, error.id]).toEqual(["ResourceFailedError", "error", "0b549095-4937-4849-8e4c-52aa027d64f7"]);
+  });
+
+  it("a disk that answers 404 past the grace period is a ResourceNotFoundError", async () => {
+    const evs = evsClient();
+    prefer(evs, /cloudvolumes\/\{volume_id\}$/, "code=404, example=item-not-found");
+    const error = (await waitForVolumes(evs, ["gone"], { intervalMs: 5, notFoundGraceMs: 30 }).catch((e: unknown) => e)) as ResourceNotFoundError;
+    expect(error).toBeInstanceOf(ResourceNotFoundError);
+    expect((error.cause as HuaweiCloudError).kind).toBe("itemNotFound");
+  });
+
+  it("a disk still creating times out with a WaitTimeoutError", async () => {
+    const evs = evsClient();
+    prefer(evs, /cloudvolumes\/\{volume_id\}$/, "example=creating");
+    const error = (await waitForVolumes(evs, ["a"], { intervalMs: 20, timeoutMs: 300 }).catch((e: unknown) => e)) as WaitTimeoutError;
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error.pending).toEqual([{ id: "a", status: "creating" }]);
   });
 });
 

@@ -26,9 +26,12 @@ import {
   createImsClient,
   HuaweiCloudError,
   JobFailedError,
+  ResourceFailedError,
   unwrap,
   waitForEvsJob,
+  waitForImage,
   waitForImsJob,
+  waitForVolumes,
   type EvsClient,
   type EvsSchema,
   type ImsClient,
@@ -60,6 +63,7 @@ preferSuccess(ims);
 
 const { job_id } = await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body }));
 const { volumeIds } = await waitForEvsJob(evs, job_id, { intervalMs: 10 });
+const volumeStatuses = (await waitForVolumes(evs, volumeIds, { intervalMs: 10 })).map((volume) => volume.status);
 const volumeId: string = volumeIds[0] ?? "";
 const exported = await unwrap(
   evs.POST("/v3/{project_id}/volumes/{volume_id}/action", {
@@ -67,6 +71,7 @@ const exported = await unwrap(
     body: { "os-volume_upload_image": { image_name: "exported", disk_format: "qcow2" } },
   }),
 );
+const exportedImage = await waitForImage(ims, exported["os-volume_upload_image"].image_id, { intervalMs: 10 });
 const created = await unwrap(ims.POST("/v2/cloudimages/action", { body: { name: "img", volume_id: volumeId, os_version: "CentOS 7.0 64bit" } }));
 const { imageId } = await waitForImsJob(ims, created.job_id, { intervalMs: 10 });
 
@@ -77,13 +82,15 @@ try {
 } catch (error) {
   if (error instanceof HuaweiCloudError) errorName = error.name + " " + error.status + " " + error.code;
 }
-const failed: boolean = JobFailedError.prototype instanceof Error;
+const failed: boolean = JobFailedError.prototype instanceof Error && ResourceFailedError.prototype instanceof Error;
 
 console.log(JSON.stringify({
   resolved: import.meta.resolve("huaweicloud-evs-ims-openapi"),
   openapi: evsDescription.openapi,
   volumeIds,
+  volumeStatuses,
   exportedImageId: exported["os-volume_upload_image"].image_id,
+  exportedImageStatus: exportedImage.status,
   imageId,
   errorName,
   failed,
@@ -128,7 +135,7 @@ describe("the packed package, installed into a fresh project", () => {
       [
         "README.md",
         "package.json",
-        ...["client", "errors", "index", "jobs", "signing"].flatMap((f) => [`dist/src/${f}.js`, `dist/src/${f}.d.ts`]),
+        ...["client", "errors", "index", "poll", "signing", "waiters"].flatMap((f) => [`dist/src/${f}.js`, `dist/src/${f}.d.ts`]),
         ...services.flatMap((s) => [`dist/generated/${s}.js`, `dist/generated/${s}.d.ts`, `generated/${s}.openapi.json`]),
       ]
         .map((f) => `package/${f}`)
@@ -163,7 +170,9 @@ describe("the packed package, installed into a fresh project", () => {
     expect(result).toMatchObject({
       openapi: "3.1.0",
       volumeIds: ["0b549095-4937-4849-8e4c-52aa027d64f7", "e7bca1a2-d3ed-434f-86f4-a1f11aa80072"],
+      volumeStatuses: ["available", "available"],
       exportedImageId: "c5333daa-fbc8-4d1d-bf79-b0567bb45d15",
+      exportedImageStatus: "active",
       imageId: "e9e91bff-14b6-4a0b-8377-4ed0813e3360",
       errorName: "HuaweiCloudError 401 EVS.5401",
       failed: true,

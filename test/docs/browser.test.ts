@@ -2,10 +2,10 @@
 // builds the site into a temporary folder, serves it on a free loopback
 // port, refuses every request that goes anywhere else, and checks that a
 // reader can browse every operation, every request field of the create
-// operations, the request and response examples, the code samples, the
-// decision links (followed to their entry) and the Chinese text, including
-// Redoc's own labels, with no console error and no failed request. A
-// screenshot of each view goes to test-results/docs/.
+// operations with every parameter, the request and response examples, the
+// code samples, the decision links (followed to their entry) and the Chinese
+// text, including Redoc's own labels, with no console error and no failed
+// request. A screenshot of each view goes to test-results/docs/.
 //
 // What the pages must show is computed from generated/*.openapi.json and
 // spec/i18n (not from the copy the site renders), so a page that loses an
@@ -199,6 +199,17 @@ async function visible(locator: Locator, what: string, timeout = 10_000) {
 const operationHeading = (page: Page, summary: string) =>
   page.getByRole("heading", { level: 2 }).filter({ hasText: new RegExp(`^${escapeRegExp(summary)}$`) });
 
+/**
+ * A parameter's row in its operation's section (the page holds every operation), found by its
+ * name among the rows of its location: Redoc's ids read `<tag>/<operationid>/t=request&in=query&...`
+ * (`path`, `headers`).
+ */
+const parameterRow = (page: Page, operationId: string, parameter: { in: string; name: string }) =>
+  page
+    .locator(`.schema-property-item[id*="/${operationId.toLowerCase()}/t=request&in=${parameter.in === "header" ? "headers" : parameter.in}&"]`)
+    .filter({ has: page.locator(".schema-name").getByText(parameter.name, { exact: true }) })
+    .first();
+
 /** A request field's row in the middle column, found by the field's name. */
 const fieldRow = (page: Page, field: string) =>
   page.locator('.schema-property-item[id*="t=request"]')
@@ -329,7 +340,7 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
     await page.screenshot({ path: join(screenshots, `${service}-${lang}.png`) });
 
     const tags = (doc.tags ?? []) as { name: string; "x-displayName"?: string }[];
-    for (const { template: path, method, definition: operation, requestExamples, responses } of operationsOf(service, doc)) {
+    for (const { template: path, method, definition: operation, parameters, requestExamples, responses } of operationsOf(service, doc)) {
       const where = `${method} ${path} (${operation.operationId})`;
       // Redoc names an example by its summary, or by its key when it has none.
       const asShown = (examples: NamedExample[]) => examples.map((example) => ({ ...example, summary: example.summary ?? example.name }));
@@ -356,6 +367,15 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       // Read before a decision link leaves the page (a page loaded again starts a new list).
       for (const key of await labelsAsked(page)) asked.add(key);
       await checkDecisionLinks(page, service, lang, where, doc, operation);
+
+      // Every parameter (path, query, header) with its description, in the page's language.
+      for (const parameter of parameters) {
+        const row = parameterRow(page, operation.operationId, parameter);
+        await visible(row, `${where}: ${parameter.in} parameter ${parameter.name}`);
+        if (lang === "zh-CN") {
+          await visible(row.getByText(chineseSnippet(parameter.description)!).first(), `${where}: Chinese description of ${parameter.name}`);
+        }
+      }
 
       // The request body's examples are under "Payload", beside the code samples.
       if (examples.length) await pickSample(page, section, where, "Payload");
@@ -464,6 +484,14 @@ describe("what the browser test looks for", () => {
   it("every field of `os-volume_upload_image` when exporting a disk", () => {
     const [form] = fieldsOf("evs", "/v3/{project_id}/volumes/{volume_id}/action", "post");
     expect(form!.fields).toEqual(["os-volume_upload_image", "image_name", "disk_format", "force", "container_format", "__os_type"]);
+  });
+
+  it("every parameter of the image list and the disk query", () => {
+    const listed = operationsOf("ims").find((op) => op.operationId === "listImages")!.parameters;
+    expect(listed.filter((p) => p.in === "query")).toHaveLength(38);
+    expect(listed.map((p) => p.name)).toEqual(expect.arrayContaining(["__imagetype", "limit", "sort_key", "tag", "created_at", "X-Project-Id"]));
+    const shown = operationsOf("evs").find((op) => op.operationId === "showVolume")!.parameters;
+    expect(shown.map((p) => `${p.in} ${p.name}`)).toEqual(["path project_id", "path volume_id", "header X-Project-Id"]);
   });
 
   it("all four forms of create-image, each with its source field", () => {

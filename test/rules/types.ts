@@ -51,3 +51,6 @@ export const operations = {
 
 /** A string of `n` copies of `char`. */
 export const repeat = (char: string, n: number) => char.repeat(n);
+
+/** A query the page itself shows (name → value, as sent), which must be accepted as it is. */
+export type PageQuery = { name: string; operationId: string; query: Record<string, string> };

@@ -81,7 +81,14 @@ function rewriteRefs<T>(schema: T, target: string): T {
 /** resolveRef bound to one document. */
 export const resolver = (doc: unknown) => (value: any): any => resolveRef(doc, value);
 
-export type Parameter = { name: string; in: "path" | "query" | "header" | "cookie"; required?: boolean; schema: Schema; example?: unknown };
+export type Parameter = {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  description?: string;
+  schema: Schema;
+  example?: unknown;
+};
 export type NamedExample = { name: string; summary: string | undefined; value: unknown };
 /** A request body or a response as documented: its JSON schema and named examples. */
 export type Documented = { schema: object; examples: NamedExample[] };

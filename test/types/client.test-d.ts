@@ -9,15 +9,20 @@ import {
   signRequest,
   unwrap,
   waitForEvsJob,
+  waitForImage,
   waitForImsJob,
+  waitForVolumes,
   type AkSkCredentials,
   type Credentials,
   type EvsJob,
   type EvsSchema,
+  type Image,
   type ImsJob,
   type ImsSchema,
   type JobFailedError,
   type JobTimeoutError,
+  type ResourceFailedError,
+  type Volume,
   type WaitOptions,
 } from "../../src/index.js";
 import type { Service as ClientService } from "../../src/client.js";
@@ -315,5 +320,60 @@ describe("one type per thing", () => {
   test("the package's services are the repository's (scripts/lib/services.mjs), and its errors name them", () => {
     expectTypeOf<ClientService>().toEqualTypeOf<Service>();
     expectTypeOf<JobFailedError["service"]>().toEqualTypeOf<Service>();
+  });
+});
+
+describe("the queries the waiters poll", () => {
+  test("listing images: the documented filters compile, wrong types and values do not", () => {
+    ims.GET("/v2/cloudimages", { params: { query: { __imagetype: "gold", sort_key: "name", limit: 1 } } });
+    ims.GET("/v2/cloudimages", { params: { query: { protected: true, visibility: "public", status: "active", __platform: "Oracle Linux" } } });
+    ims.GET("/v2/cloudimages");
+    // @ts-expect-error limit is an integer, not a string
+    ims.GET("/v2/cloudimages", { params: { query: { limit: "1" } } });
+    // @ts-expect-error protected is a boolean
+    ims.GET("/v2/cloudimages", { params: { query: { protected: "true" } } });
+    // @ts-expect-error ready is not an image status
+    ims.GET("/v2/cloudimages", { params: { query: { status: "ready" } } });
+    // @ts-expect-error __support_kvm is "true" or left out
+    ims.GET("/v2/cloudimages", { params: { query: { __support_kvm: "false" } } });
+    // @ts-expect-error imagetype is not a parameter (__imagetype is)
+    ims.GET("/v2/cloudimages", { params: { query: { imagetype: "gold" } } });
+  });
+
+  test("querying a disk needs its ID; the project comes from the client", async () => {
+    const { data } = await evs.GET("/v2/{project_id}/cloudvolumes/{volume_id}", { params: { path: { volume_id: "v" } } });
+    expectTypeOf(data!.volume.bootable).toEqualTypeOf<"true" | "false" | undefined>();
+    expectTypeOf(data!.volume.volume_type).toEqualTypeOf<string | null | undefined>();
+    // @ts-expect-error volume_id is required
+    evs.GET("/v2/{project_id}/cloudvolumes/{volume_id}", { params: { path: {} } });
+  });
+});
+
+describe("waiting for disks and images", () => {
+  test("waitForVolumes resolves with the disks; onPoll sees each, undefined while not found", async () => {
+    const volumes = await waitForVolumes(evs, ["a", "b"], {
+      notFoundGraceMs: 30_000,
+      onPoll: (seen) => expectTypeOf(seen).toEqualTypeOf<Array<Volume | undefined>>(),
+    });
+    expectTypeOf(volumes).toEqualTypeOf<Volume[]>();
+    expectTypeOf(volumes[0]!.status).toEqualTypeOf<EvsSchema<"VolumeStatus">>();
+    // @ts-expect-error one disk ID is not a list of disk IDs
+    await waitForVolumes(evs, "a");
+    // @ts-expect-error an IMS client cannot query disks
+    await waitForVolumes(ims, ["a"]);
+  });
+
+  test("waitForImage resolves with the image; onPoll sees it, undefined while not listed", async () => {
+    const image = await waitForImage(ims, "i", { onPoll: (seen) => expectTypeOf(seen).toEqualTypeOf<Image | undefined>() });
+    expectTypeOf(image).toEqualTypeOf<Image>();
+    expectTypeOf(image.status).toEqualTypeOf<"queued" | "saving" | "active" | "killed" | "deleted">();
+    expectTypeOf(image.max_ram).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error the image list has no project in its path
+    await waitForImage(ims, "i", { projectId: "p" });
+  });
+
+  test("a failed disk or image carries the resource and its status", () => {
+    expectTypeOf<ResourceFailedError["resource"]>().toEqualTypeOf<Volume | Image>();
+    expectTypeOf<ResourceFailedError["status"]>().toEqualTypeOf<string>();
   });
 });
