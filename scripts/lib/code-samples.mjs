@@ -151,16 +151,22 @@ function describeRequest(doc, { template: path, method, item, operation }) {
 }
 
 /**
- * Whether an object schema has the property, and whether it is required (through allOf).
+ * Whether a response schema has the property, and whether every answer has
+ * it: through allOf (any part may require it) and anyOf/oneOf (each answer
+ * must).
  * @param {any} doc @param {any} schema @param {string} name
  * @returns {{ required: boolean } | undefined}
  */
 function schemaProperty(doc, schema, name) {
   if (!schema) return undefined;
-  const own = schema.properties && Object.hasOwn(schema.properties, name);
-  const parts = (schema.allOf ?? []).map((/** @type {any} */ part) => schemaProperty(doc, deref(doc, part), name)).filter(Boolean);
-  if (!own && parts.length === 0) return undefined;
-  return { required: (schema.required ?? []).includes(name) || parts.some((/** @type {any} */ part) => part.required) };
+  const look = (/** @type {any} */ part) => schemaProperty(doc, deref(doc, part), name);
+  const own = schema.properties && Object.hasOwn(schema.properties, name) ? { required: (schema.required ?? []).includes(name) } : undefined;
+  const parts = [own, ...(schema.allOf ?? []).map(look)].filter((part) => part !== undefined);
+  const choices = (schema.anyOf ?? schema.oneOf ?? []).map(look);
+  const inChoices = choices.some((/** @type {any} */ choice) => choice !== undefined);
+  if (parts.length === 0 && !inChoices) return undefined;
+  const alwaysInChoices = choices.length > 0 && choices.every((/** @type {any} */ choice) => choice?.required);
+  return { required: parts.some((part) => part.required) || alwaysInChoices };
 }
 
 /** @param {string} text */
@@ -238,7 +244,11 @@ function typeScriptSample(doc, service, lang, request) {
       `console.log(${client.jobResult});`,
     ];
     if (request.job.required) lines.push(...wait);
-    else lines.push(`// ${say.jobMaybe}`, "if (result.job_id !== undefined) {", ...wait.map((line) => `  ${line}`), "}");
+    // `in` first: where some answers have no job_id (an order, say), it picks the ones that do.
+    else {
+      lines.push(`// ${say.jobMaybe}`, 'if ("job_id" in result && result.job_id !== undefined) {', ...wait.map((line) => `  ${line}`),
+        "} else {", "  console.log(result);", "}");
+    }
   }
   return `${lines.join("\n")}\n`;
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { operationSamples, packageName, sampleEnvironment } from "../../scripts/lib/code-samples.mjs";
 import { applyTranslation, loadTranslation } from "../../scripts/lib/i18n.mjs";
 import { consumerCompilerOptions } from "../support/consumer.js";
-import { loadBundle, operationsOf, repoRoot, services, type OpenApiDocument, type Service } from "../support/openapi.js";
+import { loadBundle, operationsOf, repoRoot, resolveRef, services, type OpenApiDocument, type Service } from "../support/openapi.js";
 
 const run = promisify(execFile);
 const languages = ["en", "zh-CN"] as const;
@@ -138,7 +138,8 @@ describe("every operation has its samples", () => {
   it("a required parameter without an example is an error that names it", () => {
     const doc = structuredClone(loadBundle("evs"));
     const template = "/v3/{project_id}/volumes/{volume_id}/action";
-    const volumeId = doc.paths[template]!.parameters.find((parameter: { name?: string }) => parameter.name === "volume_id");
+    const parameters = [...(doc.paths[template]!.parameters ?? []), ...(doc.paths[template]!.post.parameters ?? [])];
+    const volumeId = parameters.map((parameter) => resolveRef(doc, parameter)).find((parameter) => parameter.name === "volume_id");
     delete volumeId.example;
     expect(() => operationSamples(doc, "evs", "en", template, "POST")).toThrow(/required parameter volume_id has no example/);
   });
