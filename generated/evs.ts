@@ -537,8 +537,10 @@ export interface components {
             dedicated_storage_id?: string | null;
             /** @description The name of the dedicated storage pool the disk is in, if any. */
             dedicated_storage_name?: string | null;
-            /** @description The disk's tags, key to value (strings); empty when it has none. */
-            tags?: Record<string, never>;
+            /** @description The disk's tags, key to value; empty when it has none. */
+            tags?: {
+                [key: string]: string;
+            };
             /**
              * @description The disk's unique identifier when attached (its World Wide Name). The
              *     page's example has a leading space.
