@@ -220,7 +220,11 @@ export interface components {
              *     (spec/DECISIONS.md, D-MaxRam).
              */
             max_ram?: string;
-            /** @description The minimum disk the image needs to run, in GB, 40 to 1024. */
+            /**
+             * @description The minimum disk the image needs to run, in GB: 40 to 1024 for a
+             *     system-disk image, 1 to 2048 for a data-disk image imported from OBS
+             *     (spec/DECISIONS.md, D-ListMinDisk).
+             */
             min_disk?: number;
             /** @description When the image was created, UTC, for example `2018-09-06T14:03:27Z`. */
             created_at?: string;
@@ -971,7 +975,13 @@ export interface operations {
                  *     those of the server flavors.
                  */
                 min_ram?: number;
-                /** @description The minimum disk the image needs, in GB, 40 to 1024. */
+                /**
+                 * @description The minimum disk the image needs, in GB. The list page says 40 to
+                 *     1024, the range of a system-disk image; a data-disk image imported
+                 *     from OBS may have 1 to 2048 (the create-image page), and the list
+                 *     returns those too, so the filter takes 1 to 2048 (spec/DECISIONS.md,
+                 *     D-ListMinDisk).
+                 */
                 min_disk?: number;
                 /** @description The OS's word size, `32` or `64` (the page says "usually"; the SDKs list only these two). */
                 __os_bit?: "32" | "64";
