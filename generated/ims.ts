@@ -1040,17 +1040,18 @@ export interface operations {
                 /** @description `true` for images that support high-performance computing flavors; leave it out otherwise. */
                 __support_highperformance?: "true";
                 /**
-                 * @description The GPU type on Xen, for example `M60_vGPU` (the list of values has
-                 *     the current ones). Not together with `__support_xen` and
-                 *     `__support_kvm`. Any string, not an enum (spec/DECISIONS.md,
-                 *     D-GpuTypes).
+                 * @description The GPU type on Xen, for example `M60_vGPU` (the IMS reference's list
+                 *     of parameter values has the current ones). Not together with
+                 *     `__support_xen` and `__support_kvm`. Any string, not an enum
+                 *     (spec/DECISIONS.md, D-GpuTypes).
                  */
                 __support_xen_gpu_type?: string;
                 /**
                  * @description The GPU type on KVM, for example `P4`, `M60`, `V100_vGPU`,
-                 *     `P2V_V100`, `P100` or `V100` (the list of values has the current
-                 *     ones). Not together with `__support_xen` and `__support_kvm`. Any
-                 *     string, not an enum (spec/DECISIONS.md, D-GpuTypes).
+                 *     `P2V_V100`, `P100` or `V100` (the IMS reference's list of parameter
+                 *     values has the current ones). Not together with `__support_xen` and
+                 *     `__support_kvm`. Any string, not an enum (spec/DECISIONS.md,
+                 *     D-GpuTypes).
                  */
                 __support_kvm_gpu_type?: string;
                 /**
