@@ -500,7 +500,10 @@ export interface components {
                  *     VBD disk (simple SCSI reads and writes only).
                  */
                 "hw:passthrough"?: string;
-                /** @description For a disk created from a snapshot, `0` when it was created as a linked clone. */
+                /**
+                 * @description For a disk created from a snapshot, `0` when it was created as a
+                 *     linked clone (the current SDK adds `1`, a full clone).
+                 */
                 full_clone?: string;
                 /** @description Set for a yearly/monthly disk (the order); absent for a pay-per-use disk. */
                 orderID?: string;
@@ -523,7 +526,8 @@ export interface components {
             "os-vol-mig-status-attr:name_id"?: string | null;
             /**
              * @deprecated
-             * @description Whether the disk is shared, `"true"` or `"false"`. Deprecated; use `multiattach`.
+             * @description Whether the disk is shared, `"true"` or `"false"`. Deprecated; use
+             *     `multiattach` (spec/DECISIONS.md, D-Shareable).
              * @enum {string}
              */
             shareable?: "true" | "false";
