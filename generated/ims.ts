@@ -904,7 +904,7 @@ export interface operations {
                 /**
                  * @description Whether the image is registered (usable). The IMS extension API
                  *     assumes `true`, and ordinary users can list only `true` images. The
-                 *     page gives only `true`; the SDKs also send `false`
+                 *     page gives only `true`; the SDK's enum also has `false`
                  *     (spec/DECISIONS.md, D-ListQueryValues).
                  */
                 __isregistered?: "true" | "false";
@@ -921,7 +921,8 @@ export interface operations {
                 __whole_image?: boolean;
                 /**
                  * @description The ID of the KMS key an encrypted image uses. The IMS console shows
-                 *     it, and so does the image details query.
+                 *     it, and so does an image's `__system__cmkid` in this list (or the
+                 *     OpenStack-native image details query, not described here).
                  */
                 __system__cmkid?: string;
                 /**
