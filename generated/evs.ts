@@ -535,7 +535,11 @@ export interface components {
             user_id?: string;
             /** @description Whether the disk is shared (`true`) or not (`false`). */
             multiattach?: boolean;
-            /** @description The service, `EVS`, `DSS` or `DESS`. */
+            /**
+             * @description The service the disk belongs to: `EVS`, `DSS` (Dedicated Distributed
+             *     Storage Service) or `DESS` (Dedicated Enterprise Storage Service); a
+             *     disk in a dedicated storage pool also has `dedicated_storage_id`.
+             */
             service_type?: string;
             /** @description The dedicated storage pool the disk is in, if any. */
             dedicated_storage_id?: string | null;
