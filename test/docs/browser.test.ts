@@ -60,14 +60,14 @@ function propertyNames(doc: OpenApiDocument, schema: any): string[] {
 
 /** The request fields a reader must see: per request form, its title and fields. */
 function requestForms(doc: OpenApiDocument, operation: any): { title?: string; fields: string[] }[] {
-  const body = deref(doc, operation.requestBody?.content?.["application/json"]?.schema);
+  const body = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
   if (!body) return [];
   if (body.oneOf) {
     return body.oneOf.map((form: any) => ({ title: deref(doc, form).title, fields: propertyNames(doc, form) }));
   }
-  // An envelope with one key (`volume`, `os-volume_upload_image`): its fields too.
+  // An envelope (`volume`, `os-volume_upload_image`, `bssParam`, ...): the fields of each of its objects too.
   const fields = propertyNames(doc, body);
-  const nested = fields.length === 1 ? propertyNames(doc, body.properties[fields[0]!]) : [];
+  const nested = fields.flatMap((field) => propertyNames(doc, body.properties[field]));
   return [{ fields: [...fields, ...nested] }];
 }
 
@@ -186,9 +186,9 @@ const parameterRow = (page: Page, operationId: string, parameter: { in: string; 
     .filter({ has: page.locator(".schema-name").getByText(parameter.name, { exact: true }) })
     .first();
 
-/** A request field's row in the middle column, found by the field's name. */
-const fieldRow = (page: Page, field: string) =>
-  page.locator('.schema-property-item[id*="t=request"]')
+/** A request field's row of one operation in the middle column, found by the field's name. */
+const fieldRow = (page: Page, operationId: string, field: string) =>
+  page.locator(`.schema-property-item[id*="/${operationId.toLowerCase()}/t=request"]`)
     .filter({ has: page.locator(".schema-name").getByText(field, { exact: true }) }).first();
 
 const sidebar = (page: Page) => page.locator('[data-component-name="Menu/Menu"]');
@@ -290,10 +290,13 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
           await visible(switcher.getByRole("button").filter({ hasText: form.title }), `${where}: form ${form.title} selected`);
         }
         for (const field of form.fields) {
-          await visible(fieldRow(page, field), `${where}${form.title ? ` [${form.title}]` : ""}: request field ${field}`);
+          const row = fieldRow(page, operation.operationId, field);
+          await visible(row, `${where}${form.title ? ` [${form.title}]` : ""}: request field ${field}`);
+          // Redoc draws an object's fields once its row has been on screen, as a reader scrolls.
+          await row.scrollIntoViewIfNeeded();
         }
         // Show the form (its switcher, or its first field) under the docs bar.
-        const shown = form.title ? page.locator('[data-section-id="switcher"]').first() : fieldRow(page, form.fields[0]!);
+        const shown = form.title ? page.locator('[data-section-id="switcher"]').first() : fieldRow(page, operation.operationId, form.fields[0]!);
         await shown.evaluate((element) => {
           element.scrollIntoView({ block: "start" });
           (element.closest("[style*=overflow], main") ?? document.scrollingElement)?.scrollBy?.(0, -120);
@@ -336,10 +339,23 @@ describe("what the browser test looks for", () => {
     expect(form!.fields).toEqual(expect.arrayContaining(["volume", "availability_zone", "volume_type", "size", "count", "metadata", "tags"]));
   });
 
-  it("every field of `os-volume_upload_image` when exporting a disk", () => {
-    const [form] = fieldsOf("evs", "/v3/{project_id}/volumes/{volume_id}/action", "post");
-    expect(form!.fields).toEqual(["os-volume_upload_image", "image_name", "disk_format", "force", "container_format", "__os_type"]);
+  it("every field of the v2.1 create: `volume` (the shared fields too), billing, placement and server", () => {
+    const [form] = fieldsOf("evs", "/v2.1/{project_id}/cloudvolumes", "post");
+    expect(form!.fields).toEqual(expect.arrayContaining([
+      "volume", "bssParam", "OS-SCH-HNT:scheduler_hints", "server_id",
+      "availability_zone", "size", "iops", "throughput", "metadata",
+      "chargingMode", "periodType", "periodNum", "isAutoPay", "isAutoRenew", "dedicated_storage_id",
+    ]));
+    expect(form!.fields).not.toContain("shareable");
   });
+
+  it.each(["/v3/{project_id}/volumes/{volume_id}/action", "/v2/{project_id}/volumes/{volume_id}/action"])(
+    "every field of `os-volume_upload_image` when exporting a disk at %s",
+    (path) => {
+      const [form] = fieldsOf("evs", path, "post");
+      expect(form!.fields).toEqual(["os-volume_upload_image", "image_name", "disk_format", "force", "container_format", "__os_type"]);
+    },
+  );
 
   it("every parameter of the image list and the disk query", () => {
     const listed = operationsOf("ims").find((op) => op.operationId === "listImages")!.parameters;
