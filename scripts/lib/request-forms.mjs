@@ -8,7 +8,7 @@
 // properties the form names, the ones it always requires, the ones it
 // requires only under a condition, the validation keywords it has there (the
 // `code` Prism reports), and the values its enums allow.
-import { pointerTokens, resolveTokens } from "./json-pointer.mjs";
+import { eachOperation, resolveRef } from "./openapi.mjs";
 
 /**
  * @typedef {object} BodyShape
@@ -34,7 +34,6 @@ const REPORTED = [
   "minProperties", "maxProperties", "propertyNames", "dependentRequired",
   "unevaluatedProperties", "unevaluatedItems", "not", "oneOf", "anyOf", "if",
 ];
-const HTTP_METHODS = ["get", "put", "post", "delete", "patch"];
 // Deeper than any body of these services; stops a schema that refers to itself.
 const MAX_DEPTH = 16;
 
@@ -44,26 +43,22 @@ const MAX_DEPTH = 16;
  * @returns {OneOfBody[]}
  */
 export function oneOfBodies(bundle) {
-  const resolve = (/** @type {any} */ node) =>
-    typeof node?.$ref === "string" && node.$ref.startsWith("#") ? resolveTokens(bundle, pointerTokens(node.$ref.slice(1))) : node;
-  /** @type {OneOfBody[]} */
-  const bodies = [];
-  for (const [path, item] of Object.entries(bundle.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const schema = resolve(resolve(item?.[method]?.requestBody)?.content?.["application/json"]?.schema);
-      if (!Array.isArray(schema?.oneOf)) continue;
-      bodies.push({
+  const resolve = (/** @type {any} */ node) => resolveRef(bundle, node);
+  return eachOperation(bundle).flatMap(({ template, method, operation }) => {
+    const schema = resolve(resolve(operation.requestBody)?.content?.["application/json"]?.schema);
+    if (!Array.isArray(schema?.oneOf)) return [];
+    return [
+      {
         method: method.toUpperCase(),
-        path,
+        path: template,
         schema: schema.title ?? "the request body",
         forms: schema.oneOf.map((/** @type {any} */ member, /** @type {number} */ index) => ({
           name: resolve(member)?.title ?? `form ${index + 1}`,
           shape: shapeOf([member], resolve, 0),
         })),
-      });
-    }
-  }
-  return bodies;
+      },
+    ];
+  });
 }
 
 /**
