@@ -123,12 +123,16 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
       // A call's own `redirect`, or a middleware's new Request (whose default is "follow").
       let request = input.redirect === "follow" ? copyRequest(input, { redirect: "error" }) : input;
       if (keys) request = await signedRequest(request, keys, new Date());
+      const held = [input, request];
+      inFlight.add(held);
       try {
         return await fetchRequest(request);
       } catch (error) {
         // An abort is the caller's doing, not the network's: pass it on as it is.
         if (request.signal?.aborted) throw error;
         throw new HuaweiCloudNetworkError(request.method, request.url, error);
+      } finally {
+        inFlight.delete(held);
       }
     };
 
@@ -145,6 +149,15 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
   client.use(recordRequests);
   return client;
 }
+
+/**
+ * The Requests of every call in flight, each with the one it was copied from. A Request's
+ * signal follows the caller's signal (and a copy's, its original's) only through a weak
+ * reference, and a caller's own `fetch` (a test double, a wrapper) may be the only holder of
+ * the Request: without this, a garbage collection during the call cuts the link and the
+ * caller's abort never reaches that fetch.
+ */
+const inFlight = new Set<Request[]>();
 
 /** Lets `HuaweiCloudError` name the method and URL of a failed call. */
 const recordRequests: Middleware = {
