@@ -206,13 +206,15 @@ export interface components {
              *     size) or an image (at least the image's `min_disk`); optional from a
              *     backup, where it defaults to the backup's size and may not be smaller
              *     (EVS.1022). The service truncates a decimal to its integer part, but send
-             *     an integer (spec/DECISIONS.md, D-SizeRange, D-SizeCountIntegers).
+             *     an integer (spec/DECISIONS.md, D-SizeRange, D-SizeCountIntegers,
+             *     D-CrossPage).
              */
             size?: number;
             /**
-             * @description How many disks to create, at most 100; 1 when left out. Only 1 when
-             *     creating from a backup. The service truncates a decimal to its integer
-             *     part, but send an integer (spec/DECISIONS.md, D-SizeCountIntegers).
+             * @description How many disks to create, at least 1 and at most 100; 1 when left out.
+             *     Only 1 when creating from a backup. The service truncates a decimal to
+             *     its integer part, but send an integer (spec/DECISIONS.md,
+             *     D-SizeCountIntegers, D-CountMinimum).
              * @default 1
              */
             count?: number;
@@ -257,7 +259,8 @@ export interface components {
             tags?: components["schemas"]["VolumeTags"];
             /**
              * @description The enterprise project to put the disk in. Leave it out, or send `0`,
-             *     for the default enterprise project.
+             *     for the default enterprise project (spec/DECISIONS.md,
+             *     D-EnterpriseProject).
              */
             enterprise_project_id?: string;
         } & (unknown & unknown & unknown & unknown);
@@ -354,7 +357,8 @@ export interface components {
             image_name: components["schemas"]["ImageName"];
             /**
              * @description The format of the exported image. Defaults to `zvhd2` (the older edition
-             *     of the page said `vhd`; see spec/DECISIONS.md, D-DiskFormatDefault).
+             *     of the page said `vhd`; see spec/DECISIONS.md, D-DiskFormatDefault,
+             *     D-CrossPage).
              * @default zvhd2
              * @enum {string}
              */
@@ -377,7 +381,8 @@ export interface components {
              * @description The OS type to record on the image: two underscores before `os`, one
              *     after. It takes effect only when the disk's `volume_image_metadata` has
              *     no `__os_type` yet and the disk is `available`; otherwise the value sent
-             *     is ignored. Left out, `linux` is used.
+             *     is ignored. Left out, `linux` is used. Lower case, as the EVS page writes
+             *     it (spec/DECISIONS.md, D-CrossPage).
              * @default linux
              * @enum {string}
              */
@@ -421,7 +426,7 @@ export interface components {
             id?: string;
             /** @description The disk type name, such as `SSD` or `SAS`. */
             name?: string;
-            /** @description Whether the disk type has been deleted. */
+            /** @description Whether the disk type has been deleted (spec/DECISIONS.md, D-CrossPage). */
             deleted?: boolean;
             /** @description Reserved. */
             is_public?: boolean;

@@ -95,8 +95,8 @@ export interface components {
         /**
          * ImageDescription
          * @description An image description: at most 1024 characters, on one line (no carriage
-         *     return or line feed), without `<` or `>`. Letters, digits, Chinese and other
-         *     characters are fine.
+         *     return or line feed: spec/DECISIONS.md, D-LineBreaks), without `<` or `>`.
+         *     Letters, digits, Chinese and other characters are fine.
          */
         ImageDescription: string;
         /**
@@ -104,13 +104,15 @@ export interface components {
          * @description A tag in the `key.value` form. The key is everything before the first `.`:
          *     1 to 36 characters of letters, digits, `_`, `-` and Chinese. The value is
          *     everything after it: up to 43 characters of the same plus `.`, possibly
-         *     empty; without a `.` the value is empty. Keys must be unique.
+         *     empty; without a `.` the value is empty. Keys must be unique
+         *     (spec/DECISIONS.md, D-ImageTags).
          * @example aaa.111
          */
         ImageTagString: string;
         /**
          * ImageTag
-         * @description A tag in the newer key/value form. Keys must be unique.
+         * @description A tag in the newer key/value form. Keys must be unique. Both `key` and
+         *     `value` are required; `value` may be empty (spec/DECISIONS.md, D-ImageTags).
          */
         ImageTag: {
             /** @description 1 to 36 characters of letters, digits, `_`, `-` and Chinese. */
@@ -139,7 +141,8 @@ export interface components {
         /**
          * EnterpriseProjectId
          * @description The enterprise project the image belongs to: `0` (or leaving the field out)
-         *     for the default enterprise project, or the UUID of another one.
+         *     for the default enterprise project, or the UUID of another one
+         *     (spec/DECISIONS.md, D-EnterpriseProject).
          */
         EnterpriseProjectId: string;
         /**
@@ -160,7 +163,8 @@ export interface components {
          * ServerDataImage
          * @description A data disk of the server to turn into a data-disk image. The page's table
          *     lists `tags` only; its example also sends `image_tags`, which is accepted
-         *     (spec/DECISIONS.md, D-DataImageTags).
+         *     (spec/DECISIONS.md, D-DataImageTags). Its name and description follow the
+         *     rules of any image name and description (D-DataImageLabels).
          */
         ServerDataImage: WithRequired<components["schemas"]["ImageLabels"], "name"> & {
             /** @description The ID of the data disk (attached to the server) to make an image of. */
@@ -196,7 +200,8 @@ export interface components {
          * @description Create data-disk images only, from data disks of a server: give
          *     `data_images` and no `instance_id`. Each data image's own name,
          *     description and tags are used; the top-level ones, if given, are ignored.
-         *     All the disks must be attached to the same server (error IMG.0140).
+         *     All the disks must be attached to the same server (error IMG.0140; not
+         *     checked here: spec/DECISIONS.md, D-ErrorCodeRules).
          */
         DataImagesFromServer: components["schemas"]["ImageFieldsCommon"] & {
             /** @description The data disks to make images of, one image each. */
@@ -208,7 +213,7 @@ export interface components {
          *     the console, Storage > Object Storage Service, a bucket of the current
          *     region), a colon, then the object name of the image file in that bucket.
          *     The bucket and the file must use OBS Standard storage. Folder and file
-         *     names may not contain spaces (error IMG.0175).
+         *     names may not contain spaces (error IMG.0175; spec/DECISIONS.md, D-ImageUrl).
          * @example ims-image:centos70.qcow2
          */
         ObsImageUrl: string;
@@ -223,7 +228,9 @@ export interface components {
         OsVersion: string;
         /**
          * ObsDataImage
-         * @description A data-disk image file in OBS to import along with the system-disk image file.
+         * @description A data-disk image file in OBS to import along with the system-disk image
+         *     file. Its name and description follow the rules of any image name and
+         *     description (spec/DECISIONS.md, D-DataImageLabels).
          */
         ObsDataImage: components["schemas"]["ImageLabels"] & {
             image_url: components["schemas"]["ObsImageUrl"];
@@ -243,14 +250,17 @@ export interface components {
          *     See the IMS guides on preparing Windows and Linux image files for what the
          *     file must contain. `os_version` is required for quick import
          *     (`is_quick_import: true`) and for ISO files (`type: IsoImage`, or an
-         *     `image_url` ending in `.iso`).
+         *     `image_url` ending in `.iso`) (spec/DECISIONS.md, D-OsVersionRequired).
+         *     What an OBS file makes follows the current page (D-ObsScope).
          */
         ImageFromObsFile: components["schemas"]["ImageFieldsCommon"] & {
             image_url: components["schemas"]["ObsImageUrl"];
             /** @description The minimum system disk size in GB, 40 to 1024. */
             min_disk: number;
             /**
-             * @description The OS type. Added by the current page; the older edition has no such field.
+             * @description The OS type. Added by the current page; the older edition has no
+             *     such field (spec/DECISIONS.md, D-OsType). The values are the
+             *     table's, not the shorter list of an error row (D-ImageTypeValues).
              * @enum {string}
              */
             os_type?: "Linux" | "Windows" | "Other";
@@ -271,13 +281,15 @@ export interface components {
             is_config_init?: boolean;
             /**
              * @description The KMS customer master key to encrypt the image with. Bare metal
-             *     images (`BMS`, `Ironic`) cannot be encrypted (error IMG.0118).
+             *     images (`BMS`, `Ironic`) cannot be encrypted (error IMG.0118; left
+             *     to the service: spec/DECISIONS.md, D-ErrorCodeRules).
              */
             cmk_id?: string;
             /**
              * @description What the image is for: `ECS` or `FusionCompute` for ECS servers,
              *     `BMS` or `Ironic` for bare metal servers, `IsoImage` for an image
-             *     made from an ISO file.
+             *     made from an ISO file. The values are the table's, not the "BMS or
+             *     ECS" of error rows (spec/DECISIONS.md, D-ImageTypeValues).
              * @default ECS
              * @enum {string}
              */
@@ -286,7 +298,7 @@ export interface components {
              * @description Import the system-disk image file with quick import (`true`) or the
              *     normal way (`false`). Quick import needs `os_version`, and takes only
              *     zvhd2 or raw files; a raw file needs its bitmap file uploaded beside
-             *     it (error IMG.0158).
+             *     it (error IMG.0158; spec/DECISIONS.md, D-ErrorCodeRules).
              */
             is_quick_import?: boolean;
             /**
@@ -323,20 +335,21 @@ export interface components {
             /**
              * @description The OS version on the disk, exactly as in the IMS list of
              *     `__os_version` values. If IMS can read the OS version from the disk,
-             *     that wins; otherwise this value is used.
+             *     that wins; otherwise this value is used. Always required in this
+             *     form (spec/DECISIONS.md, D-DataVolumeOs, D-OsVersionRequired).
              */
             os_version: components["schemas"]["OsVersion"];
             /**
              * @description What the image is for: `ECS` or `FusionCompute` for ECS servers,
              *     `BMS` or `Ironic` for bare metal servers. (The table types this
-             *     field `Sting`, a typo for String.)
+             *     field `Sting`, a typo for String: spec/DECISIONS.md, D-Sting.)
              * @default ECS
              * @enum {string}
              */
             type?: "ECS" | "BMS" | "FusionCompute" | "Ironic";
             /**
              * @description The most memory the image supports, in MB, within the limits of the
-             *     server flavors; `0` by default.
+             *     server flavors; `0` by default (spec/DECISIONS.md, D-DataVolumeMaxRam).
              * @default 0
              */
             max_ram?: unknown;
@@ -441,7 +454,10 @@ export interface components {
             image_name?: string;
             /** @description The name of the task step running now. */
             current_task?: string;
-            /** @description Progress of the job. The page's example has `0.20`; it does not state the scale. */
+            /**
+             * @description Progress of the job. The page's example has `0.20`; it does not state
+             *     the scale (spec/DECISIONS.md, D-ProcessPercent).
+             */
             process_percent?: number;
             /** @description The results of a batch job, one per image. */
             results?: components["schemas"]["ImsJobResult"][];

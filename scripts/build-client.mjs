@@ -5,10 +5,9 @@
 // files; the rest of dist/ (the docs site) is left alone.
 import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { repoRoot as root } from "./lib/paths.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 
 for (const folder of ["src", "generated"]) rmSync(join(dist, folder), { recursive: true, force: true });

@@ -21,14 +21,13 @@
 // Redoc (the copy shipped in @redocly/cli) into each page, the template
 // (scripts/docs/page.hbs) loads nothing else, and its Content-Security-Policy
 // forbids any other origin.
-import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { applyTranslationLeniently, describeProblems, loadTranslation, services } from "./lib/i18n.mjs";
-import { folderOption, repoRoot } from "./lib/paths.mjs";
+import { applyTranslationLeniently, describeProblems, loadTranslation } from "./lib/i18n.mjs";
+import { bundlePath, folderOption, repoRoot } from "./lib/paths.mjs";
+import { RedoclyError, runRedocly } from "./lib/redocly.mjs";
+import { services } from "./lib/services.mjs";
 
-const run = promisify(execFile);
 const outDir = folderOption("--out", join(repoRoot, "dist/docs"), "node scripts/docs.mjs [--out <dir>]");
 
 /** The page languages: the English bundle, and each translation of it. */
@@ -53,15 +52,14 @@ const localLogo = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="16" viewBox="0 0 52 16"><text x="0" y="12" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">Redocly</text></svg>',
 )}`;
 
-const cli = join(repoRoot, "node_modules/@redocly/cli/bin/cli.js");
 const template = join(repoRoot, "scripts/docs/page.hbs");
 
 /**
- * @param {string} service
+ * @param {import("./lib/services.mjs").Service} service
  * @param {(typeof pageLanguages)[number]} page
  */
 async function renderPage(service, page) {
-  const english = JSON.parse(readFileSync(join(repoRoot, "generated", `${service}.openapi.json`), "utf8"));
+  const english = JSON.parse(readFileSync(bundlePath(service), "utf8"));
   let doc = english;
   if (page.translation) {
     const translated = applyTranslationLeniently(english, loadTranslation(service, page.translation));
@@ -79,9 +77,8 @@ async function renderPage(service, page) {
   const other = pageLanguages.find((candidate) => candidate !== page) ?? page;
   const output = join(dir, "index.html");
   try {
-    await run(process.execPath, [
-      cli, "build-docs", specFile,
-      "--config", join(repoRoot, "redocly.yaml"),
+    await runRedocly([
+      "build-docs", specFile,
       "--output", output,
       "--template", template,
       "--inlineBundle",
@@ -92,15 +89,10 @@ async function renderPage(service, page) {
       "--templateOptions.otherLang", other.lang,
       "--templateOptions.otherLangName", other.name,
       ...(service === "evs" ? ["--templateOptions.isEvs"] : ["--templateOptions.isIms"]),
-    ], {
-      cwd: repoRoot,
-      maxBuffer: 16 * 1024 * 1024,
-      // No telemetry and no update check: the build must not need a network.
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-    });
+    ]);
   } catch (error) {
-    const { stdout = "", stderr = "" } = /** @type {{ stdout?: string, stderr?: string }} */ (error);
-    throw new Error(`redocly build-docs failed for ${service} (${page.lang}):\n${stdout}${stderr}`);
+    const output = error instanceof RedoclyError ? error.output : String(error);
+    throw new Error(`redocly build-docs failed for ${service} (${page.lang}):\n${output}`);
   }
   let html = readFileSync(output, "utf8");
   for (const logo of remoteLogos) {

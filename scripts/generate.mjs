@@ -18,7 +18,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { folderOption, repoRoot as root } from "./lib/paths.mjs";
+import { bundlePath, folderOption, repoRoot as root } from "./lib/paths.mjs";
+import { services } from "./lib/services.mjs";
 
 const usage = "node scripts/generate.mjs [--from <dir>] [--out <dir>]";
 const fromDir = folderOption("--from", join(root, "generated"), usage);
@@ -27,8 +28,8 @@ const outDir = folderOption("--out", join(root, "generated"), usage);
 const { default: openapiTS, astToString, COMMENT_HEADER } = await import("openapi-typescript");
 
 mkdirSync(outDir, { recursive: true });
-for (const service of ["evs", "ims"]) {
-  const input = join(fromDir, `${service}.openapi.json`);
+for (const service of services) {
+  const input = bundlePath(service, fromDir);
   const document = hoistNestedRequired(JSON.parse(readFileSync(input, "utf8")));
   const ast = await openapiTS(document, {
     cwd: pathToFileURL(`${fromDir}/`),

@@ -11,12 +11,10 @@
 //
 // Run `npm run bundle` first: the pointers are into generated/*.openapi.json.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { isMap, parseDocument } from "yaml";
-import {
-  checkTranslation, languages, loadTranslation, proseFields, services, translationKey,
-} from "./lib/i18n.mjs";
-import { repoRoot } from "./lib/paths.mjs";
+import { checkTranslation, languages, loadTranslation, proseFields, translationKey, translationPath } from "./lib/i18n.mjs";
+import { bundlePath } from "./lib/paths.mjs";
+import { services } from "./lib/services.mjs";
 
 const update = process.argv.includes("--update");
 let failed = false;
@@ -24,8 +22,8 @@ let failed = false;
 for (const lang of languages) {
   const key = translationKey[lang];
   for (const service of services) {
-    const file = join(repoRoot, "spec/i18n", lang, `${service}.yaml`);
-    const doc = JSON.parse(readFileSync(join(repoRoot, "generated", `${service}.openapi.json`), "utf8"));
+    const file = translationPath(service, lang);
+    const doc = JSON.parse(readFileSync(bundlePath(service), "utf8"));
     if (update && !existsSync(file)) writeFileSync(file, `# ${lang} translation of the prose of generated/${service}.openapi.json.\n# How it works and how to update it: scripts/lib/i18n.mjs.\n`);
     const problems = checkTranslation(doc, loadTranslation(service, lang));
 

@@ -19,9 +19,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { checkPorts, controlProcess, mockServices, portFromEnv, startMocks } from "./lib/mocks.mjs";
-import { bundlePath, repoRoot } from "./lib/prism.mjs";
+import { bundlePath, repoRoot } from "./lib/paths.mjs";
 
-/** @typedef {import("./lib/prism.mjs").Service} Service */
+/** @typedef {import("./lib/services.mjs").Service} Service */
 
 // First, so a Ctrl-C during the staleness check cleans up too.
 const control = controlProcess({ name: "mock", what: "both servers", exitCode: () => 0 });
@@ -60,7 +60,7 @@ async function staleBundles() {
     if (code !== 0) return control.fail(`spec/ does not bundle, so there is nothing valid to serve:\n${output || `exit code ${code}`}`);
     return mockServices
       .map(({ service }) => service)
-      .filter((service) => readOrNull(bundlePath(service)) !== readOrNull(join(fresh, `${service}.openapi.json`)));
+      .filter((service) => readOrNull(bundlePath(service)) !== readOrNull(bundlePath(service, fresh)));
   } finally {
     rmSync(fresh, { recursive: true, force: true });
   }
@@ -91,6 +91,9 @@ function checkKey() {
     ...specFiles,
     "redocly.yaml",
     "scripts/bundle.mjs",
+    "scripts/lib/paths.mjs",
+    "scripts/lib/redocly.mjs",
+    "scripts/lib/services.mjs",
     "node_modules/@redocly/cli/package.json",
     "node_modules/@redocly/openapi-core/package.json",
     ...mockServices.map(({ service }) => relative(repoRoot, bundlePath(service))),
@@ -120,7 +123,7 @@ await control.run(async () => {
     }
   }
 
-  const servers = await startMocks(control, { evs: wanted[0]?.port ?? 0, ims: wanted[1]?.port ?? 0 });
+  const servers = await startMocks(control, wanted);
   for (const { service, label } of mockServices) {
     console.log(`${label} mock: ${servers[service].baseUrl} (Prism pid ${servers[service].pid})`);
   }

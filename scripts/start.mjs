@@ -20,7 +20,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkPorts, controlProcess, mockServices, portFromEnv, startMocks, UsageError } from "./lib/mocks.mjs";
-import { repoRoot } from "./lib/prism.mjs";
+import { repoRoot } from "./lib/paths.mjs";
 import { serveFolder } from "./lib/static-server.mjs";
 
 const control = controlProcess({
@@ -70,12 +70,9 @@ function option(/** @type {string} */ flag) {
 
 await control.run(async () => {
   const docsOption = option("--docs");
-  const wanted = [
-    { label: "the docs", variable: "DOCS_PORT", port: portFromEnv("DOCS_PORT", 8080) },
-    ...mockServices.map((entry) => ({ ...entry, port: portFromEnv(entry.variable, entry.fallback) })),
-  ];
-  const [docsPort, evsPort, imsPort] = wanted.map(({ port }) => port);
-  await checkPorts(wanted);
+  const docsPort = portFromEnv("DOCS_PORT", 8080);
+  const mocks = mockServices.map((entry) => ({ ...entry, port: portFromEnv(entry.variable, entry.fallback) }));
+  await checkPorts([{ label: "the docs", variable: "DOCS_PORT", port: docsPort }, ...mocks]);
 
   if (docsOption === undefined && !process.argv.includes("--no-build")) await build();
   if (control.stopping()) return;
@@ -87,7 +84,7 @@ await control.run(async () => {
   const docs = await serveFolder(docsDir, { port: docsPort });
   control.track(docs.stop);
   if (control.stopping()) return;
-  const { evs, ims } = await startMocks(control, { evs: evsPort ?? 0, ims: imsPort ?? 0 });
+  const { evs, ims } = await startMocks(control, mocks);
   console.log(`
 API docs   ${docs.baseUrl}/
            EVS: ${docs.baseUrl}/evs/en/  ·  中文 ${docs.baseUrl}/evs/zh-CN/

@@ -5,7 +5,7 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths as EvsPaths } from "../generated/evs.js";
 import type { paths as ImsPaths } from "../generated/ims.js";
-import { HuaweiCloudNetworkError, rememberRequest } from "./errors.js";
+import { HuaweiCloudNetworkError, requestRecorder } from "./errors.js";
 import { checkCredentials, copyRequest, signedRequest, type AkSkCredentials, type CredentialNames } from "./signing.js";
 
 /** An IAM token (project-scoped), sent as `X-Auth-Token`. */
@@ -95,30 +95,45 @@ export function createImsClient(options: ClientOptions): ImsClient {
   return createServiceClient<ProjectScoped<ImsPaths>>("ims", "createImsClient", options);
 }
 
-type Service = "evs" | "ims";
+/** The services this package has clients for (the repository's list is scripts/lib/services.mjs). */
+export type Service = "evs" | "ims";
+type FetchFunction = (request: Request) => Promise<Response>;
 type ResolvedCredentials = { kind: "token"; token: string } | { kind: "aksk"; keys: AkSkCredentials };
 
-function createServiceClient<Paths extends {}>(service: Service, fn: string, options: ClientOptions): Client<Paths> {
-  const fail = (problem: string) => new TypeError(`${fn}: ${problem}`);
-  if (typeof options !== "object" || options === null) throw fail("options must be an object");
+/** A client option that breaks a rule; createServiceClient names the function it was passed to. */
+class OptionError extends TypeError {}
+const optionError = (problem: string) => new OptionError(problem);
 
-  const baseUrl = endpoint(service, options, fail);
+/** The options, checked: every problem is an OptionError that names the option and the rule. */
+function readOptions(service: Service, options: ClientOptions) {
+  if (typeof options !== "object" || options === null) throw optionError("options must be an object");
   const env = options.env ?? processEnv();
-  const projectId = resolveProjectId(options, env, fail);
-  const credentials = resolveCredentials(options, env, fail);
-
+  const baseUrl = endpoint(service, options);
+  const projectId = resolveProjectId(options, env);
+  const credentials = resolveCredentials(options, env);
   const baseFetch = options.fetch ?? globalThis.fetch;
-  if (typeof baseFetch !== "function") throw fail("`fetch` must be a function (and there is no global fetch)");
+  if (typeof baseFetch !== "function") throw optionError("`fetch` must be a function (and there is no global fetch)");
+  return { baseUrl, projectId, credentials, baseFetch };
+}
+
+function createServiceClient<Paths extends {}>(service: Service, fn: string, options: ClientOptions): Client<Paths> {
+  let settings: ReturnType<typeof readOptions>;
+  try {
+    settings = readOptions(service, options);
+  } catch (error) {
+    throw error instanceof OptionError ? new TypeError(`${fn}: ${error.message}`) : error;
+  }
+  const { baseUrl, projectId, credentials, baseFetch } = settings;
 
   const headers: Record<string, string> = {};
   if (credentials?.kind === "token") headers["X-Auth-Token"] = credentials.token;
 
   // Every request goes through this, whichever fetch sends it (the client's, or a call's own):
   // it runs after every middleware, so the signature covers the request as sent and no
-  // middleware ever sees it.
+  // middleware ever sees it (CONTRIBUTING.md, C-SignInFetch).
   const keys = credentials?.kind === "aksk" ? credentials.keys : undefined;
   const send =
-    (fetchRequest: (request: Request) => Promise<Response>) =>
+    (fetchRequest: FetchFunction) =>
     async (input: Request): Promise<Response> => {
       // A call's own `redirect`, or a middleware's new Request (whose default is "follow").
       let request = input.redirect === "follow" ? copyRequest(input, { redirect: "error" }) : input;
@@ -144,9 +159,10 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
     redirect: "error",
     fetch: send(baseFetch),
   });
-  // The official SDKs send (and sign) X-Project-Id with project-scoped AK/SK credentials.
-  wrapMethods(client, service, projectId, keys !== undefined, send);
-  client.use(recordRequests);
+  fillCallDefaults(client, projectId, send);
+  // Registered first: its onRequest runs before any a caller adds, and the recorder's
+  // onResponse after all of theirs, so it sees the response the call resolves with.
+  client.use(projectScope(service, projectId, keys !== undefined), requestRecorder);
   return client;
 }
 
@@ -159,96 +175,81 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
  */
 const inFlight = new Set<Request[]>();
 
-/** Lets `HuaweiCloudError` name the method and URL of a failed call. */
-const recordRequests: Middleware = {
-  onResponse({ request, response }) {
-    rememberRequest(response, request);
-  },
-};
-
 const REGION = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 const PROJECT_ID = /^[A-Za-z0-9._~-]+$/;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
-function endpoint(service: Service, options: ClientOptions, fail: (problem: string) => TypeError): string {
+function endpoint(service: Service, options: ClientOptions): string {
   const { region, baseUrl } = options;
   if (region !== undefined && baseUrl !== undefined) {
-    throw fail("give either `region` or `baseUrl`, not both");
+    throw optionError("give either `region` or `baseUrl`, not both");
   }
   if (region !== undefined) {
     if (typeof region !== "string" || !REGION.test(region)) {
-      throw fail(
+      throw optionError(
         `\`region\` must be a region ID such as "cn-north-4": lower-case letters and digits in parts joined by "-" (got ${preview(region)})`,
       );
     }
     return `https://${service}.${region}.myhuaweicloud.com`;
   }
-  if (baseUrl === undefined) throw fail("give `region` (e.g. \"cn-north-4\") or `baseUrl` (e.g. a mock's URL)");
+  if (baseUrl === undefined) throw optionError("give `region` (e.g. \"cn-north-4\") or `baseUrl` (e.g. a mock's URL)");
   let url: URL;
   try {
     url = new URL(String(baseUrl));
   } catch {
-    throw fail("`baseUrl` must be an absolute http: or https: URL");
+    throw optionError("`baseUrl` must be an absolute http: or https: URL");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw fail("`baseUrl` must be an http: or https: URL");
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw optionError("`baseUrl` must be an http: or https: URL");
   // Never echo the URL here: it is the part that would hold a user name or password.
-  if (url.username !== "" || url.password !== "") throw fail("`baseUrl` must not contain a user name or password; use `credentials`");
-  if (url.search !== "" || url.hash !== "") throw fail("`baseUrl` must not have a query or a fragment");
+  if (url.username !== "" || url.password !== "") throw optionError("`baseUrl` must not contain a user name or password; use `credentials`");
+  if (url.search !== "" || url.hash !== "") throw optionError("`baseUrl` must not have a query or a fragment");
   return url.href.replace(/\/+$/, "");
 }
 
-function resolveProjectId(
-  options: ClientOptions,
-  env: Readonly<Record<string, string | undefined>>,
-  fail: (problem: string) => TypeError,
-): string | undefined {
+function resolveProjectId(options: ClientOptions, env: Readonly<Record<string, string | undefined>>): string | undefined {
   if (options.projectId !== undefined) {
     if (typeof options.projectId !== "string" || !PROJECT_ID.test(options.projectId)) {
-      throw fail("`projectId` must be a non-empty string of letters, digits, '-', '_', '.' or '~'");
+      throw optionError("`projectId` must be a non-empty string of letters, digits, '-', '_', '.' or '~'");
     }
     return options.projectId;
   }
   const fromEnv = env.HUAWEICLOUD_SDK_PROJECT_ID;
   if (fromEnv === undefined || fromEnv === "") return undefined;
   if (!PROJECT_ID.test(fromEnv)) {
-    throw fail("HUAWEICLOUD_SDK_PROJECT_ID must be letters, digits, '-', '_', '.' or '~'");
+    throw optionError("HUAWEICLOUD_SDK_PROJECT_ID must be letters, digits, '-', '_', '.' or '~'");
   }
   return fromEnv;
 }
 
-function resolveCredentials(
-  options: ClientOptions,
-  env: Readonly<Record<string, string | undefined>>,
-  fail: (problem: string) => TypeError,
-): ResolvedCredentials | undefined {
+function resolveCredentials(options: ClientOptions, env: Readonly<Record<string, string | undefined>>): ResolvedCredentials | undefined {
   const given = options.credentials;
   if (given === false) return undefined;
   if (given !== undefined) {
     if (typeof given !== "object" || given === null) {
-      throw fail("`credentials` must be { token }, { ak, sk, securityToken? } or false");
+      throw optionError("`credentials` must be { token }, { ak, sk, securityToken? } or false");
     }
     const hasToken = "token" in given && given.token !== undefined;
     const hasKeys = ("ak" in given && given.ak !== undefined) || ("sk" in given && given.sk !== undefined);
-    if (hasToken && hasKeys) throw fail("`credentials` takes either `token` or `ak`/`sk`, not both");
+    if (hasToken && hasKeys) throw optionError("`credentials` takes either `token` or `ak`/`sk`, not both");
     if (hasToken) {
       // Checked here because fetch's own error for a bad header value quotes the value.
       if (typeof given.token !== "string" || !VISIBLE_ASCII.test(given.token)) {
-        throw fail("`credentials.token` must be a non-empty string of visible ASCII characters");
+        throw optionError("`credentials.token` must be a non-empty string of visible ASCII characters");
       }
       return { kind: "token", token: given.token };
     }
-    if (!hasKeys) throw fail("`credentials` must have `token`, or `ak` and `sk`");
+    if (!hasKeys) throw optionError("`credentials` must have `token`, or `ak` and `sk`");
     return checkKeys(given.ak, given.sk, given.securityToken, {
       ak: "`credentials.ak`",
       sk: "`credentials.sk`",
       securityToken: "`credentials.securityToken`",
-    }, fail);
+    });
   }
 
   const ak = nonEmpty(env.HUAWEICLOUD_SDK_AK);
   const sk = nonEmpty(env.HUAWEICLOUD_SDK_SK);
   if (ak === undefined && sk === undefined) {
-    throw fail(
+    throw optionError(
       "no credentials: pass `credentials` ({ token } or { ak, sk }), or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK" +
         " (`credentials: false` sends none)",
     );
@@ -257,82 +258,86 @@ function resolveCredentials(
     ak: "HUAWEICLOUD_SDK_AK",
     sk: "HUAWEICLOUD_SDK_SK",
     securityToken: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
-  }, fail);
+  });
 }
 
 // The signer's own check, with messages that name where each value came from.
-function checkKeys(
-  ak: unknown,
-  sk: unknown,
-  securityToken: unknown,
-  names: CredentialNames,
-  fail: (problem: string) => TypeError,
-): ResolvedCredentials {
+function checkKeys(ak: unknown, sk: unknown, securityToken: unknown, names: CredentialNames): ResolvedCredentials {
   // A copy: a later change to the caller's object does not change what the client signs with.
   const keys = securityToken === undefined ? { ak, sk } : { ak, sk, securityToken };
-  return { kind: "aksk", keys: checkCredentials(keys, names, fail) };
+  return { kind: "aksk", keys: checkCredentials(keys, names, optionError) };
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
+/** What the wrapped methods read of a call's options; the rest goes to openapi-fetch as it is. */
+type CallInit = { params?: { path?: Record<string, unknown> } & Record<string, unknown>; fetch?: unknown } & Record<string, unknown>;
+type CallMethod = (path: string, init?: CallInit) => Promise<unknown>;
+
 /**
- * Wraps the client's methods so that `{project_id}` is filled from the client's project ID
- * when a call leaves it out, and a path with a parameter missing or empty is refused
- * (openapi-fetch would send `{job_id}` literally, or hit another resource). With
- * `projectHeader`, `X-Project-Id` names the project the call is about: the path's, else the
- * client's (a header the call sets itself wins). A call's own `fetch` is wrapped like the
- * client's, so it too gets the signed request.
+ * Wraps the client's methods for the two things openapi-fetch 0.17 has no hook for:
+ * - `{project_id}` filled from the client's project ID when a call leaves it out. The path is
+ *   built before any middleware runs, and the `pathSerializer` option is called only when a
+ *   call passes `params.path` (a create usually passes only a body).
+ * - a call's own `fetch` wrapped like the client's, so it too sends the signed request, never
+ *   follows a redirect, and reports no answer as a HuaweiCloudNetworkError: openapi-fetch hands
+ *   the request to that fetch directly, after every middleware.
  */
-function wrapMethods(
-  client: Client<any>,
-  service: Service,
-  projectId: string | undefined,
-  projectHeader: boolean,
-  send: (fetchRequest: (request: Request) => Promise<Response>) => (request: Request) => Promise<Response>,
-): void {
-  const label = `${service.toUpperCase()} client`;
-  const prepare = (path: unknown, init: unknown): Record<string, unknown> => {
-    const options = (typeof init === "object" && init !== null ? init : {}) as Record<string, any>;
-    const params = (typeof options.params === "object" && options.params !== null ? options.params : {}) as Record<string, any>;
-    const values: Record<string, unknown> = { ...(typeof params.path === "object" && params.path !== null ? params.path : {}) };
-    if ((values.project_id === undefined || values.project_id === null) && projectId !== undefined) values.project_id = projectId;
-    for (const [, name = ""] of String(path).matchAll(/\{([^{}]+)\}/g)) {
-      const value = values[name];
-      if (value === undefined || value === null) {
-        throw new TypeError(
-          name === "project_id"
-            ? `${label}: ${String(path)} needs a project ID: pass params.path.project_id, or \`projectId\` (or HUAWEICLOUD_SDK_PROJECT_ID) when creating the client`
-            : `${label}: ${String(path)} needs params.path.${name}`,
-        );
-      }
-      if (value === "") throw new TypeError(`${label}: params.path.${name} must not be empty`);
+function fillCallDefaults(client: Client<any>, projectId: string | undefined, send: (fetchRequest: FetchFunction) => FetchFunction): void {
+  const prepare = (init: CallInit | undefined): CallInit => {
+    const options = typeof init === "object" && init !== null ? init : {};
+    const prepared: CallInit = { ...options };
+    const params = typeof options.params === "object" && options.params !== null ? options.params : {};
+    const path = typeof params.path === "object" && params.path !== null ? params.path : {};
+    if ((path.project_id === undefined || path.project_id === null) && projectId !== undefined) {
+      prepared.params = { ...params, path: { ...path, project_id: projectId } };
     }
-    const prepared: Record<string, unknown> = { ...options, params: { ...params, path: values } };
-    const project = String(path).includes("{project_id}") ? values.project_id : projectId;
-    if (projectHeader && project !== undefined) prepared.headers = withDefault(options.headers, "X-Project-Id", String(project));
-    if (typeof options.fetch === "function") prepared.fetch = send(options.fetch);
+    if (typeof options.fetch === "function") prepared.fetch = send(options.fetch as FetchFunction);
     return prepared;
   };
-  const target = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  for (const method of METHODS) {
-    const original = target[method]!;
-    target[method] = async (path, init, ...rest) => original(path, prepare(path, init), ...rest);
+  // openapi-fetch types each method over the paths; this wrapper reads only a call's options,
+  // so it sees every method as the (path, init) function they all are.
+  const methods = client as unknown as Record<(typeof METHODS)[number], CallMethod> & {
+    request: (method: string, path: string, init?: CallInit) => Promise<unknown>;
+  };
+  for (const name of METHODS) {
+    const original = methods[name];
+    methods[name] = (path, init) => original(path, prepare(init));
   }
-  const request = target.request!;
-  target.request = async (method, path, init, ...rest) => request(method, path, prepare(path, init), ...rest);
+  const request = methods.request;
+  methods.request = (method, path, init) => request(method, path, prepare(init));
 }
 
-/** A call's `headers` with `name` added, unless they set it (or unset it with null) themselves. */
-function withDefault(headers: unknown, name: string, value: string): unknown {
-  if (headers instanceof Headers) {
-    if (headers.has(name)) return headers;
-    const copy = new Headers(headers);
-    copy.set(name, value);
-    return copy;
-  }
-  if (typeof headers !== "object" || headers === null) return { [name]: value };
-  const lower = name.toLowerCase();
-  return Object.keys(headers).some((key) => key.toLowerCase() === lower) ? headers : { [name]: value, ...headers };
+/**
+ * Refuses a call whose path has a parameter missing or empty (openapi-fetch would send
+ * `{job_id}` literally, or reach another resource), before anything is sent. With
+ * `projectHeader` (AK/SK credentials: the official SDKs send and sign `X-Project-Id` with
+ * project-scoped keys), `X-Project-Id` names the project the call is about: the path's, else the
+ * client's; a header the call sets itself wins.
+ */
+function projectScope(service: Service, projectId: string | undefined, projectHeader: boolean): Middleware {
+  const label = `${service.toUpperCase()} client`;
+  return {
+    onRequest({ request, schemaPath, params }) {
+      const values: Record<string, unknown> = params.path ?? {};
+      for (const [, name = ""] of schemaPath.matchAll(/\{([^{}]+)\}/g)) {
+        const value = values[name];
+        if (value === undefined || value === null) {
+          throw new TypeError(
+            name === "project_id"
+              ? `${label}: ${schemaPath} needs a project ID: pass params.path.project_id, or \`projectId\` (or HUAWEICLOUD_SDK_PROJECT_ID) when creating the client`
+              : `${label}: ${schemaPath} needs params.path.${name}`,
+          );
+        }
+        if (value === "") throw new TypeError(`${label}: params.path.${name} must not be empty`);
+      }
+      const project = schemaPath.includes("{project_id}") ? values.project_id : projectId;
+      if (projectHeader && project !== undefined && !request.headers.has("X-Project-Id")) {
+        request.headers.set("X-Project-Id", String(project));
+      }
+      return undefined;
+    },
+  };
 }
 
 function processEnv(): Readonly<Record<string, string | undefined>> {

@@ -6,8 +6,10 @@
  * reach an error message, a stack trace or `util.inspect` output.
  */
 
+import type { Middleware } from "openapi-fetch";
 import type { components as EvsComponents } from "../generated/evs.js";
 import type { components as ImsComponents } from "../generated/ims.js";
+import type { Service } from "./client.js";
 
 /** An EVS or IMS job, as the job query returns it. */
 type AnyJob = EvsComponents["schemas"]["EvsJob"] | ImsComponents["schemas"]["ImsJob"];
@@ -130,7 +132,8 @@ export class HuaweiCloudError extends Error {
   /**
    * Sending the same request again is safe and may succeed: 429 (refused before anything was
    * done), and for GET and HEAD also 500, 502, 503 and 504. A create that got a 5xx may have
-   * been carried out, so it is never retryable. The client never retries a POST by itself.
+   * been carried out, so it is never retryable. The client never retries a POST by itself
+   * (CONTRIBUTING.md, C-NoRetryCreate).
    */
   readonly retryable: boolean;
   /** From a `Retry-After` header, when the service sent one. */
@@ -221,7 +224,7 @@ const idempotent = (method: string) => ["GET", "HEAD"].includes(method.toUpperCa
 /** An asynchronous job ended with `FAIL`. */
 export class JobFailedError extends Error {
   override readonly name = "JobFailedError";
-  readonly service: "evs" | "ims";
+  readonly service: Service;
   readonly jobId: string;
   readonly jobType: string | undefined;
   /** The job's `error_code` (for an EVS batch without one, the first failed sub-job's). */
@@ -232,7 +235,7 @@ export class JobFailedError extends Error {
   readonly job: AnyJob;
 
   constructor(init: {
-    service: "evs" | "ims";
+    service: Service;
     jobId: string;
     jobType: string | undefined;
     errorCode: string | null;
@@ -258,7 +261,7 @@ export class JobFailedError extends Error {
 /** The job did not finish within `timeoutMs`. It may still finish: look it up before creating again. */
 export class JobTimeoutError extends Error {
   override readonly name = "JobTimeoutError";
-  readonly service: "evs" | "ims";
+  readonly service: Service;
   readonly jobId: string;
   readonly timeoutMs: number;
   /** The status of the last successful poll, undefined if none succeeded. */
@@ -266,7 +269,7 @@ export class JobTimeoutError extends Error {
   /** The last job seen, undefined if no poll succeeded. */
   readonly job: AnyJob | undefined;
 
-  constructor(init: { service: "evs" | "ims"; jobId: string; timeoutMs: number; lastStatus: string | undefined; job: AnyJob | undefined }) {
+  constructor(init: { service: Service; jobId: string; timeoutMs: number; lastStatus: string | undefined; job: AnyJob | undefined }) {
     super(
       `${init.service.toUpperCase()} job ${init.jobId} did not finish within ${init.timeoutMs} ms` +
         (init.lastStatus ? ` (last status ${init.lastStatus})` : ""),
@@ -298,13 +301,18 @@ export async function unwrap<R extends FetchResult>(result: R | Promise<R>): Pro
   return data as Exclude<R["data"], undefined>;
 }
 
-// A Response knows neither the method nor (from a test double) the URL of its request; the
-// clients record both for every answer (see client.ts). Only these two strings are kept.
+// Where an error gets the method and URL it names. openapi-fetch resolves a call with
+// `{ data, error, response }`, without the request, and no option of it adds the request; a
+// Response knows no method, and one from a test double or a middleware has no URL either. So
+// each client registers this recorder (client.ts), and unwrap and the waiters look the answer
+// up here. Only these two strings are kept, never the request or its headers.
 const requests = new WeakMap<Response, { method: string; url: string }>();
-/** @internal */
-export function rememberRequest(response: Response, request: Request): void {
-  requests.set(response, { method: request.method, url: request.url });
-}
+/** @internal openapi-fetch middleware that remembers each answer's method and URL. */
+export const requestRecorder: Middleware = {
+  onResponse({ request, response }) {
+    requests.set(response, { method: request.method, url: request.url });
+  },
+};
 const requestOf = (response: Response) => requests.get(response) ?? { method: "request", url: response.url };
 
 // RFC 9110: Retry-After is a whole number of seconds or an HTTP date (IMF-fixdate). Anything

@@ -2,7 +2,7 @@
  * Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256). It runs in Node 20+ and browsers:
  * SHA-256 and HMAC come from node:crypto where the runtime has it (Node, found with
  * `process.getBuiltinModule`, so nothing is imported and bundlers see no Node module), and
- * from Web Crypto elsewhere. test/signer.test.ts checks it against the official Node.js signer
+ * from Web Crypto elsewhere. test/client/signing.test.ts checks it against the official Node.js signer
  * (`@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner`) and says where, and why, it departs
  * from that signer's quirks.
  */

@@ -6,7 +6,7 @@ export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/support/mock-servers.global.ts"],
+    globalSetup: ["test/support/prism-servers.global.ts"],
     // Vitest 4 defaults to CPUs - 1 workers: one on a 2-core machine. Most
     // test time is spent waiting on child processes (Prism, Redocly,
     // Chromium), so two workers fit two cores.

@@ -2,12 +2,13 @@
 // The client is bundled from src/ (not from dist/, which needs `npm run build:client` first):
 // the same TypeScript, with types stripped and nothing else changed.
 import { mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
+import { repoRoot } from "../../scripts/lib/paths.mjs";
 
-export const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const repoRoot = resolve(benchDir, "..");
+export { repoRoot };
+export const benchDir = join(repoRoot, "bench");
 export const outDir = join(benchDir, ".out");
 
 /** src/index.ts as one ESM module; openapi-fetch stays an import, as a consumer gets it. */

@@ -3,7 +3,7 @@
 // The English bundle (generated/<service>.openapi.json) is the one source of
 // the contract. A translation file (spec/i18n/<lang>/<service>.yaml) maps a
 // JSON pointer into that bundle to the English text it translates and the
-// translation:
+// translation (why pointers: CONTRIBUTING.md, C-PointerKeyedTranslations):
 //
 //   /paths/~1v3~1{project_id}~1cloudvolumes/post/summary:
 //     en: Create disks
@@ -18,9 +18,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { escapeToken, pointerTokens, resolvePointer, resolveTokens } from "./json-pointer.mjs";
 import { repoRoot } from "./paths.mjs";
 
-export const services = /** @type {const} */ (["evs", "ims"]);
 export const languages = /** @type {const} */ (["zh-CN"]);
 /** The key that holds the translation in a `<lang>` file. */
 export const translationKey = { "zh-CN": "zh" };
@@ -36,11 +36,6 @@ const mapKeys = new Set([
   "callbacks", "links", "mapping", "schemas", "parameters", "requestBodies",
   "securitySchemes", "pathItems", "examples",
 ]);
-
-/** @param {string} token */
-const escapeToken = (token) => token.replaceAll("~", "~0").replaceAll("/", "~1");
-/** @param {string} token */
-const unescapeToken = (token) => token.replaceAll("~1", "/").replaceAll("~0", "~");
 
 /** @param {string} key */
 export const isProseKey = (key) => proseKeys.has(key) || key.startsWith("x-");
@@ -78,22 +73,6 @@ export function proseFields(doc) {
   return found;
 }
 
-/**
- * The value at a JSON pointer, or `undefined`.
- * @param {unknown} doc @param {string} pointer
- */
-export function resolvePointer(doc, pointer) {
-  if (pointer === "") return doc;
-  if (!pointer.startsWith("/")) return undefined;
-  /** @type {any} */
-  let node = doc;
-  for (const token of pointer.slice(1).split("/").map(unescapeToken)) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
-    node = node[token];
-  }
-  return node;
-}
-
 /** `/tags/<n>/x-displayName` of a tag that exists: its English is the tag's name. */
 function tagDisplayNameSource(/** @type {any} */ doc, /** @type {string} */ pointer) {
   const match = /^\/tags\/(\d+)\/x-displayName$/.exec(pointer);
@@ -108,12 +87,18 @@ function tagDisplayNameSource(/** @type {any} */ doc, /** @type {string} */ poin
  */
 
 /**
+ * Where the translation of a service's prose into `lang` lives.
+ * @param {string} service @param {string} lang
+ */
+export const translationPath = (service, lang) => join(repoRoot, "spec/i18n", lang, `${service}.yaml`);
+
+/**
  * Reads spec/i18n/<lang>/<service>.yaml.
  * @param {string} service @param {keyof typeof translationKey} lang
  * @returns {Translation}
  */
-export function loadTranslation(service, lang, dir = join(repoRoot, "spec/i18n")) {
-  const file = join(dir, lang, `${service}.yaml`);
+export function loadTranslation(service, lang) {
+  const file = translationPath(service, lang);
   const parsed = parse(readFileSync(file, "utf8"), { uniqueKeys: true }) ?? {};
   /** @type {Translation} */
   const entries = new Map();
@@ -210,9 +195,9 @@ export function describeProblems(problems) {
 function putProse(doc, translation) {
   const copy = structuredClone(doc);
   for (const [pointer, { text }] of translation) {
-    const tokens = pointer.slice(1).split("/").map(unescapeToken);
+    const tokens = pointerTokens(pointer);
     const key = /** @type {string} */ (tokens.pop());
-    /** @type {any} */ (resolvePointer(copy, tokens.length ? `/${tokens.map(escapeToken).join("/")}` : ""))[key] = text;
+    resolveTokens(copy, tokens)[key] = text;
   }
   return copy;
 }
@@ -226,9 +211,9 @@ export function withoutProse(doc) {
   const prose = [...proseFields(copy).keys()];
   // Deepest first, so removing a member never shifts another pointer.
   for (const pointer of prose.reverse()) {
-    const tokens = pointer.slice(1).split("/").map(unescapeToken);
+    const tokens = pointerTokens(pointer);
     const key = /** @type {string} */ (tokens.pop());
-    delete (/** @type {any} */ (resolvePointer(copy, tokens.length ? `/${tokens.map(escapeToken).join("/")}` : "")))[key];
+    delete resolveTokens(copy, tokens)[key];
   }
   return copy;
 }

@@ -2,17 +2,23 @@
 // port variables, port parsing and checking, starting and stopping Prism, and
 // the process handling around it (signals, the parent going away, a server
 // that exits on its own). One implementation, so both commands behave alike.
-import { createServer } from "node:net";
+import { portIsFree } from "./ports.mjs";
 import { PrismStartError, startPrism } from "./prism.mjs";
+import { services } from "./services.mjs";
 
 /** @typedef {import("./prism.mjs").MockServer} MockServer */
-/** @typedef {import("./prism.mjs").Service} Service */
+/** @typedef {import("./services.mjs").Service} Service */
+
+/** The port each mock listens on unless $<SERVICE>_MOCK_PORT says otherwise. */
+const defaultPorts = /** @type {const} */ ({ evs: 4010, ims: 4011 });
 
 /** @type {ReadonlyArray<{ service: Service, label: string, variable: string, fallback: number }>} */
-export const mockServices = [
-  { service: "evs", label: "EVS", variable: "EVS_MOCK_PORT", fallback: 4010 },
-  { service: "ims", label: "IMS", variable: "IMS_MOCK_PORT", fallback: 4011 },
-];
+export const mockServices = services.map((service) => ({
+  service,
+  label: service.toUpperCase(),
+  variable: `${service.toUpperCase()}_MOCK_PORT`,
+  fallback: defaultPorts[service],
+}));
 
 /** A mistake in how the command was called: reported as one line, without a stack trace. */
 export class UsageError extends Error {}
@@ -29,15 +35,6 @@ export function portFromEnv(variable, fallback, env = process.env) {
     throw new UsageError(`${variable}=${raw} is not a port number (0-65535; 0 lets the OS choose)`);
   }
   return Number(raw);
-}
-
-/** Whether the port can be bound on 127.0.0.1 now. */
-export function portIsFree(/** @type {number} */ port) {
-  return new Promise((resolveFree) => {
-    const probe = createServer();
-    probe.once("error", () => resolveFree(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolveFree(true)));
-  });
 }
 
 /**
@@ -148,15 +145,16 @@ export function controlProcess({ name, what, exitCode }) {
  * Fails with a message naming the service when one does not start; never
  * returns while stopping.
  * @param {ProcessControl} control
- * @param {{ evs: number, ims: number }} ports  0 lets the OS choose
+ * @param {ReadonlyArray<(typeof mockServices)[number] & { port: number }>} mocks
+ *   each service's entry of mockServices, with the port to listen on (0 lets the OS choose)
  * @returns {Promise<Record<Service, MockServer>>}
  */
-export async function startMocks(control, ports) {
+export async function startMocks(control, mocks) {
   const started = await Promise.allSettled(
-    mockServices.map(({ service }) =>
+    mocks.map(({ service, port }) =>
       startPrism(service, {
-        port: ports[service],
-        errors: true,
+        port,
+        errors: true, // CONTRIBUTING.md, C-PrismErrors
         log: (line) => console.log(`[${service}] ${line}`),
         onSpawn: (prism) => void control.track(prism.stop),
       }),
@@ -165,23 +163,21 @@ export async function startMocks(control, ports) {
   if (control.stopping()) return never;
   const problems = started.flatMap((result, i) => {
     if (result.status === "fulfilled") return [];
-    const { label, variable } = /** @type {(typeof mockServices)[number]} */ (mockServices[i]);
+    const { port, label, variable } = /** @type {(typeof mocks)[number]} */ (mocks[i]);
     const error = result.reason;
     if (error instanceof PrismStartError && error.reason === "in-use") {
-      return [`port ${ports[mockServices[i]?.service ?? "evs"]} for ${label} is in use on 127.0.0.1; choose another with ${variable}=<port>`];
+      return [`port ${port} for ${label} is in use on 127.0.0.1; choose another with ${variable}=<port>`];
     }
     return [`the ${label} mock did not start: ${error instanceof Error ? error.message : String(error)}`];
   });
   if (problems.length > 0) return control.fail(problems.join("\n"));
 
-  const [evs, ims] = /** @type {[MockServer, MockServer]} */ (
-    started.map((result) => /** @type {PromiseFulfilledResult<MockServer>} */ (result).value)
-  );
-  for (const server of [evs, ims]) {
+  const servers = started.map((result) => /** @type {PromiseFulfilledResult<MockServer>} */ (result).value);
+  for (const server of servers) {
     void server.exited.then((code) => {
       if (control.stopping()) return;
       void control.fail(`the ${server.service.toUpperCase()} mock (Prism pid ${server.pid}) exited unexpectedly with code ${code}`);
     });
   }
-  return { evs, ims };
+  return /** @type {Record<Service, MockServer>} */ (Object.fromEntries(servers.map((server) => [server.service, server])));
 }

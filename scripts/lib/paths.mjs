@@ -1,10 +1,22 @@
-// Where things are, for every script: the repository root, and the one way
-// the build scripts read a folder option.
-import { dirname, resolve } from "node:path";
+// Where things are, for every script and test: the repository root, the
+// bundle of each service, and the one way the build scripts read a folder
+// option.
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/** @typedef {import("./services.mjs").Service} Service */
 
 /** The repository root (no trailing slash). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * The bundle of a service, as `npm run bundle` writes it: generated/<service>.openapi.json,
+ * or <folder>/<service>.openapi.json (the staleness checks bundle into a temporary folder).
+ * @param {Service} service
+ */
+export function bundlePath(service, folder = join(repoRoot, "generated")) {
+  return join(folder, `${service}.openapi.json`);
+}
 
 /**
  * The folder given as `<name> <dir>` on the command line, resolved, or

@@ -1,15 +1,13 @@
 // Starts and stops Prism mock servers on loopback. Shared by `npm run mock`,
 // `npm start` and the tests, so all of them run Prism the same way.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
-import { repoRoot } from "./paths.mjs";
+import { bundlePath, repoRoot } from "./paths.mjs";
 
-export { repoRoot };
 const prismCli = join(repoRoot, "node_modules/@stoplight/prism-cli/dist/index.js");
 const exitWithParent = join(repoRoot, "scripts/lib/exit-with-parent.cjs");
 
-/** @typedef {"evs" | "ims"} Service */
+/** @typedef {import("./services.mjs").Service} Service */
 /**
  * @typedef {object} MockServer
  * @property {Service} service
@@ -19,28 +17,6 @@ const exitWithParent = join(repoRoot, "scripts/lib/exit-with-parent.cjs");
  * @property {Promise<number | null>} exited  resolves with the exit code when Prism ends, for any reason
  * @property {() => Promise<void>} stop  ends the process (SIGTERM, SIGKILL after 5 s) and waits for it
  */
-
-/**
- * A port that was free a moment ago (the OS picks it). Nothing holds it
- * afterwards, so two calls can return the same port and another process can
- * take it: to start Prism on a free port, pass port 0 to startPrism instead.
- */
-export function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** The bundle `npm run bundle` writes for a service. */
-export function bundlePath(/** @type {Service} */ service) {
-  return join(repoRoot, "generated", `${service}.openapi.json`);
-}
 
 /**
  * @typedef {object} SpawnedPrism  what startPrism hands to `onSpawn` as soon as the process exists

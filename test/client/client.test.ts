@@ -8,7 +8,7 @@ import { runInNewContext } from "node:vm";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createEvsClient, createImsClient, HuaweiCloudNetworkError, waitForEvsJob, type ClientOptions } from "../../src/index.js";
-import { fetchDouble, hang, json } from "./fetch-double.js";
+import { fetchDouble, hang, json } from "../support/fetch-double.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";

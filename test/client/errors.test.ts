@@ -18,7 +18,7 @@ import {
   waitForImsJob,
 } from "../../src/index.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
-import { fetchDouble, hang, json, networkFailure } from "./fetch-double.js";
+import { fetchDouble, hang, json, networkFailure } from "../support/fetch-double.js";
 import { loadBundle } from "../support/openapi.js";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -74,6 +74,13 @@ describe("every documented error body shape", () => {
     expect(e.url).toBe(`https://evs.cn-north-4.myhuaweicloud.com/v3/${PROJECT}/cloudvolumes`);
     expect(e.message).toBe(`POST /v3/${PROJECT}/cloudvolumes failed with HTTP ${status}: ${code}: ${message} (request ID req-123)`);
     expect(e.retryable).toBe(false); // a create: sending it again could create twice
+  });
+
+  it("names the method and URL even when a middleware replaced the answer", async () => {
+    const { evs } = evsWith(json(200, { job_id: "j" }));
+    evs.use({ onResponse: () => json(503, { error: { code: "EVS.5503", message: "Service unavailable." } }) });
+    const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;
+    expect([error.status, error.method, error.url]).toEqual([503, "POST", `https://evs.cn-north-4.myhuaweicloud.com/v3/${PROJECT}/cloudvolumes`]);
   });
 
   it("the gateway's request_id is used when there is no X-Request-Id header", async () => {

@@ -14,7 +14,7 @@ import {
   waitForImsJob,
 } from "../../src/index.js";
 import { loadBundle } from "../support/openapi.js";
-import { fetchDouble, hang, json, networkFailure, type Step } from "./fetch-double.js";
+import { fetchDouble, hang, json, networkFailure, type Step } from "../support/fetch-double.js";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 const evsJobs = loadBundle("evs").components.examples as Record<string, { value: any }>;

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { repoRoot } from "../support/openapi.js";
+import { repoRoot, services } from "../support/openapi.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
@@ -133,7 +133,7 @@ describe("the packed package, installed into a fresh project", () => {
         "README.md",
         "package.json",
         ...["client", "errors", "index", "jobs", "signing"].flatMap((f) => [`dist/src/${f}.js`, `dist/src/${f}.d.ts`]),
-        ...["evs", "ims"].flatMap((s) => [`dist/generated/${s}.js`, `dist/generated/${s}.d.ts`, `generated/${s}.openapi.json`]),
+        ...services.flatMap((s) => [`dist/generated/${s}.js`, `dist/generated/${s}.d.ts`, `generated/${s}.openapi.json`]),
       ]
         .map((f) => `package/${f}`)
         .sort(),

@@ -2,8 +2,8 @@
 // checks that a documented security requirement is present (a token in
 // X-Auth-Token, or both AK/SK headers), never whether it is valid.
 import { describe, expect, it } from "vitest";
-import { createValidator } from "../support/openapi.js";
-import { akSk, call, operationsOf, token, type Service } from "./mock.js";
+import { createValidator, operationsOf, services } from "../support/openapi.js";
+import { akSk, call, token } from "../support/prism-requests.js";
 
 const credentials: Array<[string, Record<string, string>, "accepted" | "refused"]> = [
   ["no credentials at all", {}, "refused"],
@@ -15,7 +15,7 @@ const credentials: Array<[string, Record<string, string>, "accepted" | "refused"
   ["a token next to half of AK/SK (the token suffices)", { ...token, "X-Sdk-Date": akSk["X-Sdk-Date"] }, "accepted"],
 ];
 
-for (const service of ["evs", "ims"] as const satisfies Service[]) {
+for (const service of services) {
   describe.concurrent(`mock, ${service}: credentials`, () => {
     const validator = createValidator(service);
     const cases = operationsOf(service).flatMap((op) =>

@@ -3,8 +3,8 @@
 // picks a documented status. Both services serve a RUNNING, a SUCCESS and a
 // FAIL job (SUCCESS without Prefer), and every documented error body.
 import { describe, expect, it } from "vitest";
-import { createValidator } from "../support/openapi.js";
-import { call, operation, token, type Service } from "./mock.js";
+import { createValidator, operation, services } from "../support/openapi.js";
+import { call, token } from "../support/prism-requests.js";
 
 const jobStates = [
   ["running", "RUNNING"],
@@ -12,7 +12,7 @@ const jobStates = [
   ["fail", "FAIL"],
 ] as const;
 
-for (const service of ["evs", "ims"] as const satisfies Service[]) {
+for (const service of services) {
   describe(`mock, ${service}: named examples are chosen per request`, () => {
     const validator = createValidator(service);
     const showJob = operation(service, "showJob");

@@ -2,10 +2,10 @@
 // bundles) is accepted by the mock with the documented success status, and
 // what the mock answers validates against the description.
 import { describe, expect, it } from "vitest";
-import { createValidator } from "../support/openapi.js";
-import { call, operationsOf, token, type Service } from "./mock.js";
+import { createValidator, operationsOf, services } from "../support/openapi.js";
+import { call, token } from "../support/prism-requests.js";
 
-for (const service of ["evs", "ims"] as const satisfies Service[]) {
+for (const service of services) {
   describe(`mock, ${service}: every page request example is accepted`, () => {
     const validator = createValidator(service);
     const cases = operationsOf(service).flatMap((op) =>

@@ -3,18 +3,15 @@
 // violations in `sl-violations`. Every named response example of every
 // operation is requested (`Prefer: code=<status>, example=<name>`) and none is
 // flagged; a deliberately broken copy of a bundle shows the check bites.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { startPrism, type MockServer } from "../../scripts/lib/prism.mjs";
-import { loadBundle } from "../support/openapi.js";
-import { call, operationsOf, token, violationsOf, type Operation, type Service } from "./mock.js";
+import { describe, expect, it } from "vitest";
+import { loadBundle, operationsOf, services, type Operation } from "../support/openapi.js";
+import { mockServing } from "../support/prism-servers.global.js";
+import { call, token, violationsOf } from "../support/prism-requests.js";
 
 /** A body the operation accepts, so that only the chosen response is in question. */
 const bodyFor = (op: Operation) => op.requestExamples[0]?.value;
 
-for (const service of ["evs", "ims"] as const satisfies Service[]) {
+for (const service of services) {
   describe.concurrent(`mock --errors, ${service}: no response example breaks its schema`, () => {
     const cases = operationsOf(service).flatMap((op) =>
       op.responses.flatMap((response) =>
@@ -50,20 +47,9 @@ describe("mock --errors: the response check can fail", () => {
   // A copy of the EVS bundle whose SUCCESS job example has a status the
   // schema's enum does not allow. Started when the file loads, so Prism boots
   // while the examples above are requested.
-  const folder = mkdtempSync(join(tmpdir(), "broken-example-"));
-  const broken: Promise<MockServer> = (() => {
-    const doc = loadBundle("evs") as any;
-    doc.components.examples.success.value.status = "DONE";
-    const document = join(folder, "evs.openapi.json");
-    writeFileSync(document, JSON.stringify(doc));
-    return startPrism("evs", { errors: true, document });
-  })();
-  broken.catch(() => {}); // reported by the test that awaits it
-
-  afterAll(async () => {
-    await (await broken.catch(() => undefined))?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  const doc = loadBundle("evs") as any;
+  doc.components.examples.success.value.status = "DONE";
+  const broken = mockServing("evs", doc);
 
   it("an example whose job status is not in the enum is answered with a 500 naming response.body.status", async () => {
     const { baseUrl } = await broken;

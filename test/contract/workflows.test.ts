@@ -3,7 +3,8 @@
 // until it ends. The mock keeps no state, so each poll says with Prefer which
 // state the job is in: RUNNING first, then SUCCESS (or FAIL).
 import { describe, expect, it } from "vitest";
-import { baseUrl, token, type Service } from "./mock.js";
+import type { Service } from "../support/openapi.js";
+import { baseUrl, token } from "../support/prism-requests.js";
 
 const projectId = "05e10c4ad5a63a52f52fc6d3b49b7ba4";
 const json = { "content-type": "application/json", accept: "application/json" };

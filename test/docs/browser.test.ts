@@ -15,9 +15,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyTranslation, loadTranslation, services } from "../../scripts/lib/i18n.mjs";
+import { applyTranslation, loadTranslation } from "../../scripts/lib/i18n.mjs";
 import { serveFolder, type StaticServer } from "../../scripts/lib/static-server.mjs";
-import { loadBundle, repoRoot, resolveRef, type OpenApiDocument, type Service } from "../support/openapi.js";
+import { loadBundle, operationsOf, repoRoot, resolveRef, services, type NamedExample, type OpenApiDocument, type Service } from "../support/openapi.js";
 
 const chromiumFlags = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -45,13 +45,6 @@ function findChromium(): string {
 function expectedDoc(service: Service, lang: Lang): OpenApiDocument {
   const english = loadBundle(service);
   return lang === "en" ? english : applyTranslation(english, loadTranslation(service, "zh-CN"));
-}
-
-const methods = ["get", "put", "post", "delete", "patch"] as const;
-type Operation = { path: string; method: string; operation: any };
-function operationsOf(doc: OpenApiDocument): Operation[] {
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
-    methods.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] })));
 }
 
 const deref = resolveRef;
@@ -220,8 +213,11 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
     await page.screenshot({ path: join(screenshots, `${service}-${lang}.png`) });
 
     const tags = (doc.tags ?? []) as { name: string; "x-displayName"?: string }[];
-    for (const { path, method, operation } of operationsOf(doc)) {
-      const where = `${method.toUpperCase()} ${path} (${operation.operationId})`;
+    for (const { template: path, method, definition: operation, requestExamples, responses } of operationsOf(service, doc)) {
+      const where = `${method} ${path} (${operation.operationId})`;
+      // Redoc names an example by its summary, or by its key when it has none.
+      const asShown = (examples: NamedExample[]) => examples.map((example) => ({ ...example, summary: example.summary ?? example.name }));
+      const examples = asShown(requestExamples);
       const tag = tags.find((candidate) => candidate.name === operation.tags[0])!;
       // Browse as a reader does: open the tag in the menu, then the operation.
       const tagLink = sidebar(page).getByRole("link", { name: tag["x-displayName"] ?? tag.name, exact: true });
@@ -237,8 +233,6 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
         await visible(page.getByText(chineseSnippet(operation.description)!).first(), `${where}: Chinese description`);
       }
 
-      const examples = Object.values(operation.requestBody?.content?.["application/json"]?.examples ?? {})
-        .map((example: any) => deref(doc, example) as { summary: string; value: unknown });
       if (examples.length) {
         const samples = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
         await visible(samples.getByText(firstString(examples[0]!.value)!).first(), `${where}: first request example's body`);
@@ -255,16 +249,15 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       }
 
       // The success response's examples, shown first in the response panel.
-      const success = Object.entries(operation.responses as Record<string, any>).find(([code]) => code.startsWith("2"));
-      const responseExamples = Object.values(deref(doc, success?.[1])?.content?.["application/json"]?.examples ?? {})
-        .map((example: any) => deref(doc, example) as { summary: string; value: unknown });
+      const success = responses.find(({ status }) => status >= 200 && status < 300);
+      const responseExamples = asShown(success?.examples ?? []);
       if (responseExamples.length) {
         const samples = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
-        await visible(samples.getByText(firstString(responseExamples[0]!.value)!).first(), `${where}: ${success![0]} response example's body`);
+        await visible(samples.getByText(firstString(responseExamples[0]!.value)!).first(), `${where}: ${success!.status} response example's body`);
       }
       if (responseExamples.length > 1) {
         const chooser = page.getByRole("button").filter({ hasText: new RegExp(`^${escapeRegExp(responseExamples[0]!.summary)}$`) }).first();
-        await visible(chooser, `${where}: ${success![0]} response example menu "${responseExamples[0]!.summary}"`);
+        await visible(chooser, `${where}: ${success!.status} response example menu "${responseExamples[0]!.summary}"`);
       }
 
       const forms = requestForms(doc, operation);

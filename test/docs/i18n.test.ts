@@ -2,10 +2,9 @@
 // up-to-date Chinese translation, a translation touches nothing but prose,
 // and the two languages describe exactly the same contract.
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  applyTranslation, checkTranslation, loadTranslation, proseFields, resolvePointer, services, withoutProse,
-} from "../../scripts/lib/i18n.mjs";
-import { loadBundle } from "../support/openapi.js";
+import { applyTranslation, checkTranslation, loadTranslation, proseFields, withoutProse } from "../../scripts/lib/i18n.mjs";
+import { resolvePointer } from "../../scripts/lib/json-pointer.mjs";
+import { loadBundle, services } from "../support/openapi.js";
 
 const howToFix = "run `node scripts/i18n.mjs --update`, then translate the entries with an empty `zh` (see scripts/lib/i18n.mjs)";
 

@@ -1,6 +1,6 @@
 // The documented rules of the EVS request bodies (evs/create-volumes.current.md,
 // evs/export-volume-to-image.current.md and seeds 000-003).
-import { repeat, type Rule } from "./types.js";
+import { repeat, type ParameterRule, type Rule } from "./types.js";
 
 const cmkId = "37b0d52e-c249-40d6-83cb-2b93f22445bd";
 const volume = (fields: Record<string, unknown>) => ({
@@ -326,3 +326,6 @@ export const exportVolumeToImageRules: Rule[] = [
     violation: { path: "/os-volume_upload_image", keyword: "additionalProperties", mentions: "os_type" },
   },
 ].map((rule) => ({ ...rule, operation: "exportVolumeToImage" as const }));
+
+/** The rules of the EVS operations' query and header parameters (none of them has one yet). */
+export const evsParameterRules: ParameterRule[] = [];

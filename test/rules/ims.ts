@@ -1,7 +1,7 @@
 // The documented rules of the IMS create-image request
 // (ims/create-image.current.md, seed 004, ims/image-attributes.md,
 // ims/image-tag-format.md).
-import { repeat, type Rule } from "./types.js";
+import { repeat, type ParameterRule, type Rule } from "./types.js";
 
 const fromServer = (fields: Record<string, unknown> = {}) => ({
   name: "web-base",
@@ -295,3 +295,6 @@ export const createImageRules: Rule[] = [
     violation: { path: "", keyword: "unevaluatedProperties", mentions: "image_url" },
   },
 ].map((rule) => ({ ...rule, operation: "createImage" as const }));
+
+/** The rules of the IMS operations' query and header parameters (none of them has one yet). */
+export const imsParameterRules: ParameterRule[] = [];

@@ -24,6 +24,24 @@ export type Rule = {
 
 export type OperationName = "exportVolumeToImage" | "createVolumes" | "createImage";
 
+/**
+ * A documented rule of one query or header parameter: a value that obeys it
+ * and one that breaks it (`undefined`: the parameter left out, for a required
+ * one). The request is otherwise the operation's first request example, sent
+ * to its path with the path parameters' examples (operationsOf).
+ */
+export type ParameterRule = {
+  rule: string;
+  service: "evs" | "ims";
+  operationId: string;
+  in: "query" | "header";
+  name: string;
+  valid: string;
+  invalid: string | undefined;
+  /** The JSON Schema keyword that fails (Prism reports it as `code`). */
+  keyword: string;
+};
+
 /** Where each operation's request body is sent, and its schema. */
 export const operations = {
   exportVolumeToImage: { service: "evs", path: "/v3/p1/volumes/v1/action", schema: "ExportVolumeToImageRequest", status: 202 },

@@ -1,4 +1,5 @@
-// generated/ holds only what the scripts write: bundle and generate types into
+// generated/ holds only what the scripts write (it is committed:
+// CONTRIBUTING.md, C-CommitGenerated): bundle and generate types into
 // a temporary folder, from the spec as it is now, and compare byte for byte. A
 // spec edit without `npm run bundle && npm run generate`, a hand edit of a
 // generated file, or a stray file in generated/ fails here.

@@ -1,7 +1,7 @@
-// Process and port probes for the tests that start the project's own
-// commands (npm run mock, npm start) and check they leave nothing behind.
+// Process probes and a script runner for the tests that start the project's
+// own commands (npm run mock, npm start) and check they leave nothing behind
+// (the port probes are scripts/lib/ports.mjs, which the commands use too).
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { createServer } from "node:net";
 
 /** Whether a process with this pid exists (a zombie counts: it was not reaped). */
 export function alive(pid: number): boolean {
@@ -12,15 +12,6 @@ export function alive(pid: number): boolean {
     if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
     throw error;
   }
-}
-
-/** Whether the port can be bound on 127.0.0.1 right now. */
-export function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 }
 
 /** Registers work to do when the current test ends (the tests run concurrently). */
@@ -54,6 +45,24 @@ export function runScript(
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
   return { child, output: () => output, exit };
+}
+
+/**
+ * Polls `probe` until it gives something truthy, and resolves with that; fails
+ * with `what` after `timeoutMs`.
+ */
+export async function eventually<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** `promise`, or a failure naming `what` after `ms`. */

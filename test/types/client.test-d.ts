@@ -20,6 +20,8 @@ import {
   type JobTimeoutError,
   type WaitOptions,
 } from "../../src/index.js";
+import type { Service as ClientService } from "../../src/client.js";
+import type { Service } from "../../scripts/lib/services.mjs";
 import { evsRequestExamples, imsRequestExamples } from "./page-examples.js";
 
 const evs = createEvsClient({ region: "cn-north-4", projectId: "p", credentials: { token: "t" } });
@@ -173,7 +175,7 @@ describe("IMS create an image: mistakes do not compile (oneOf, allOf, unevaluate
 
 describe("rules the types cannot express compile, and are left to the mock and the service", () => {
   // if/then, dependentSchemas and "exactly one form" (oneOf of closed forms) have no
-  // TypeScript equivalent in openapi-typescript's output; test/client/mock.test.ts shows
+  // TypeScript equivalent in openapi-typescript's output; test/client/against-prism.test.ts shows
   // the mock refusing each of these bodies.
   test("conditional requirements (if/then) and mutually exclusive fields", () => {
     // size is required unless the disk comes from a backup
@@ -308,5 +310,10 @@ describe("one type per thing", () => {
   test("a job error's job is the job, not unknown", () => {
     expectTypeOf<JobFailedError["job"]>().toEqualTypeOf<EvsJob | ImsJob>();
     expectTypeOf<JobTimeoutError["job"]>().toEqualTypeOf<EvsJob | ImsJob | undefined>();
+  });
+
+  test("the package's services are the repository's (scripts/lib/services.mjs), and its errors name them", () => {
+    expectTypeOf<ClientService>().toEqualTypeOf<Service>();
+    expectTypeOf<JobFailedError["service"]>().toEqualTypeOf<Service>();
   });
 });

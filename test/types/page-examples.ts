@@ -1,7 +1,7 @@
 // The request examples of the descriptions, written out as TypeScript values
 // checked against the generated types (`satisfies`: a field the types do not
 // know, a wrong enum value or a missing required field fails to compile).
-// test/client/examples.test.ts checks that each still equals the bundle's
+// test/types/page-examples.test.ts checks that each still equals the bundle's
 // example of the same name, so these cannot drift from the spec.
 import type { EvsSchema, ImsSchema } from "../../src/index.js";
 

@@ -8,9 +8,10 @@ import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../support/openapi.js";
-import { operation, token } from "./mock.js";
-import { alive, portIsFree, runScript, withTimeout, type OnFinished, type ScriptRun } from "../support/processes.js";
+import { portIsFree } from "../../scripts/lib/ports.mjs";
+import { operation, repoRoot } from "../support/openapi.js";
+import { token } from "../support/prism-requests.js";
+import { alive, eventually, runScript, withTimeout, type OnFinished, type ScriptRun } from "../support/processes.js";
 
 const startWaitMs = 45_000;
 const testTimeoutMs = 90_000;
@@ -33,16 +34,6 @@ function runStart(onFinished: OnFinished, env: Record<string, string>, args: str
     env: { DOCS_PORT: "0", EVS_MOCK_PORT: "0", IMS_MOCK_PORT: "0", ...env },
     cwd: repoRoot,
   });
-}
-
-async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** The Prism processes whose parent is `parent`, with their command lines (from /proc). */

@@ -8,10 +8,10 @@ import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/lib/prism.mjs";
-import { repoRoot } from "../support/openapi.js";
-import { operation, token } from "./mock.js";
-import { alive, portIsFree, runScript, withTimeout, type OnFinished, type ScriptRun } from "../support/processes.js";
+import { freePort, portIsFree } from "../../scripts/lib/ports.mjs";
+import { operation, repoRoot } from "../support/openapi.js";
+import { token } from "../support/prism-requests.js";
+import { alive, eventually, runScript, withTimeout, type OnFinished, type ScriptRun } from "../support/processes.js";
 
 /** Long enough for both Prisms to start on a busy machine; shorter than the tests' timeout, so its message shows. */
 const startWaitMs = 45_000;
@@ -56,15 +56,6 @@ function waitFor(mock: Mock, pattern: RegExp, timeoutMs = startWaitMs): Promise<
 /** The command line of a process, as the kernel has it. */
 function commandLine(pid: number): string[] {
   return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-}
-
-/** Polls until `condition` holds, or fails with `what` after `timeoutMs`. */
-async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Two different free ports (two freePort() calls in a row can return the same one). */

@@ -7,8 +7,8 @@ import { inspect } from "node:util";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
 import createClient from "openapi-fetch";
 import { describe, expect, it, vi } from "vitest";
-import * as pkg from "../src/index.js";
-import { akskMiddleware, canonicalRequest, signRequest, type AkSkCredentials } from "../src/signing.js";
+import * as pkg from "../../src/index.js";
+import { akskMiddleware, canonicalRequest, signRequest, type AkSkCredentials } from "../../src/signing.js";
 
 type Official = Parameters<typeof AKSKSigner.sign>[0];
 type OfficialOut = Record<string, string>;
@@ -202,12 +202,12 @@ function generateCase(random: () => number): Case {
 // ---------------------------------------------------------------------------------------------
 
 /** src/signing.ts loaded as a browser sees it: no process.getBuiltinModule, so Web Crypto only. */
-async function loadWebCryptoSigner(): Promise<typeof import("../src/signing.js")> {
+async function loadWebCryptoSigner(): Promise<typeof import("../../src/signing.js")> {
   const original = Object.getOwnPropertyDescriptor(process, "getBuiltinModule");
   Object.defineProperty(process, "getBuiltinModule", { value: undefined, configurable: true, writable: true });
   try {
     vi.resetModules();
-    return await import("../src/signing.js");
+    return await import("../../src/signing.js");
   } finally {
     if (original) Object.defineProperty(process, "getBuiltinModule", original);
     vi.resetModules();

@@ -1,5 +1,5 @@
 // The clients against the real Prism mocks of both bundles (started once for
-// the run, see test/support/mock-servers.global.ts): requests the mock
+// the run, see test/support/prism-servers.global.ts): requests the mock
 // validates against the descriptions, and the answers it builds from their
 // examples. Prism's `Prefer` header picks an example or a status.
 import { describe, expect, inject, it } from "vitest";

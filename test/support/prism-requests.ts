@@ -1,0 +1,72 @@
+// Requests to the Prism mocks the test run started (prism-servers.global.ts),
+// with plain fetch, as an application sends them: their URLs, credentials
+// the mock accepts, and the `sl-violations` header that says what Prism
+// found wrong.
+import { inject } from "vitest";
+import type { Service } from "./openapi.js";
+
+/** Any non-empty token: the mock checks that credentials are there, not that they are good. */
+export const token = { "X-Auth-Token": "mock-token" } as const;
+/** AK/SK headers as the signer writes them (the mock does not check the signature). */
+export const akSk = {
+  Authorization: "SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=content-type;host;x-sdk-date, Signature=00",
+  "X-Sdk-Date": "20240102T030405Z",
+} as const;
+
+export function baseUrl(service: Service): string {
+  return inject("mockUrls")[service];
+}
+
+/** One entry of Prism's `sl-violations` header. */
+export type PrismViolation = {
+  location: Array<string | number>;
+  severity: string;
+  code: string | number;
+  message: string;
+};
+
+/** The violations Prism reports for a response (none when the header is absent). */
+export function violationsOf(response: Response): PrismViolation[] {
+  const header = response.headers.get("sl-violations");
+  if (header === null) return [];
+  // Prism cuts the header at 8 KB and prefixes it; the tests keep bodies small
+  // enough that this never happens, and say so plainly when it does.
+  if (header.startsWith("Too many violations!")) throw new Error(`Prism truncated sl-violations: ${header.slice(0, 300)}...`);
+  return JSON.parse(header) as PrismViolation[];
+}
+
+export type Call = {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Prism's `Prefer` header, e.g. { example: "running" } or { code: 404 }. */
+  prefer?: { example?: string; code?: number };
+  /** Another mock than the test run's one for the service (e.g. one serving a modified bundle). */
+  baseUrl?: string;
+};
+
+export type Answer = { status: number; headers: Headers; body: unknown; violations: PrismViolation[] };
+
+/** Sends one request to a mock with plain fetch and reads the whole answer. */
+export async function call(service: Service, path: string, options: Call = {}): Promise<Answer> {
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.prefer) {
+    headers.prefer = Object.entries(options.prefer)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(", ");
+  }
+  const response = await fetch(`${options.baseUrl ?? baseUrl(service)}${path}`, {
+    method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    // not JSON: keep the text, a failing assertion will show it
+  }
+  return { status: response.status, headers: response.headers, body, violations: violationsOf(response) };
+}
