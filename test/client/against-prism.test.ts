@@ -107,7 +107,12 @@ describe("jobs the mock reports as failed or still running", () => {
   it("a job that stays RUNNING times out", async () => {
     const evs = evsClient();
     prefer(evs, /\/jobs\//, "example=running");
-    const error = (await waitForEvsJob(evs, "j", { intervalMs: 20, timeoutMs: 300 }).catch((e: unknown) => e)) as JobTimeoutError;
+    // onPoll holds the wait past its deadline, so the time-out comes after a
+    // RUNNING answer however slowly the machine answers the first poll: the
+    // wait's timer was set before this one, so it fires first.
+    const timeoutMs = 300;
+    const holdPastDeadline = () => new Promise<void>((resolve) => setTimeout(resolve, timeoutMs));
+    const error = (await waitForEvsJob(evs, "j", { intervalMs: 20, timeoutMs, onPoll: holdPastDeadline }).catch((e: unknown) => e)) as JobTimeoutError;
     expect(error).toBeInstanceOf(JobTimeoutError);
     expect(error.lastStatus).toBe("RUNNING");
   });

@@ -58,5 +58,5 @@ describe("mock --errors: the response check can fail", () => {
     expect(violationsOf(response)).toContainEqual(
       expect.objectContaining({ location: ["response", "body", "status"], code: "enum" }),
     );
-  }, 30_000);
+  });
 });

@@ -98,5 +98,5 @@ describe.concurrent("mock: each documented rule of a query or header parameter i
     const op = operationsOf("evs", doc).find((candidate) => candidate.operationId === madeUpParameterRule.operationId)!;
     await checkParameter(madeUpParameterRule, op, baseUrl);
     await expect(checkParameter({ ...madeUpParameterRule, invalid: "false" }, op, baseUrl)).rejects.toThrow();
-  }, 30_000);
+  });
 });

@@ -50,4 +50,4 @@ it("--out replaces only what it writes: index.html and <service>/<lang>/", () =>
   for (const page of ["index.html", "evs/en/index.html", "evs/zh-CN/index.html", "ims/en/index.html", "ims/zh-CN/index.html"]) {
     expect(existsSync(join(site, page)), page).toBe(true);
   }
-}, 120_000);
+});
