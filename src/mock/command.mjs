@@ -1,24 +1,14 @@
-// What `npm run mock` and `npm start` share: the two mock services and their
-// port variables, port parsing and checking, starting and stopping Prism, and
-// the process handling around it (signals, the parent going away, a server
-// that exits on its own). One implementation, so both commands behave alike.
-import { portIsFree } from "./ports.mjs";
-import { PrismStartError, startPrism } from "./prism.mjs";
-import { services } from "./services.mjs";
+// What the commands that serve mocks share: the package's
+// `huaweicloud-evs-ims-mock` (./cli.mjs), and in the repository `npm run mock`
+// (the same command, after a staleness check) and `npm start` (the docs too).
+// Port variables and checks, the process handling (signals, the parent going
+// away, a server that exits on its own) and starting both mocks under it. One
+// implementation, so all of them behave alike.
+import { createServer } from "node:net";
+import { mockServices, MockStartError, portInUse, PrismStartError, prismCli, startMockServers } from "./prism.mjs";
 
 /** @typedef {import("./prism.mjs").MockServer} MockServer */
-/** @typedef {import("./services.mjs").Service} Service */
-
-/** The port each mock listens on unless $<SERVICE>_MOCK_PORT says otherwise. */
-const defaultPorts = /** @type {const} */ ({ evs: 4010, ims: 4011 });
-
-/** @type {ReadonlyArray<{ service: Service, label: string, variable: string, fallback: number }>} */
-export const mockServices = services.map((service) => ({
-  service,
-  label: service.toUpperCase(),
-  variable: `${service.toUpperCase()}_MOCK_PORT`,
-  fallback: defaultPorts[service],
-}));
+/** @typedef {import("./prism.mjs").Service} Service */
 
 /** A mistake in how the command was called: reported as one line, without a stack trace. */
 export class UsageError extends Error {}
@@ -37,6 +27,19 @@ export function portFromEnv(variable, fallback, env = process.env) {
   return Number(raw);
 }
 
+/** Whether the port can be bound on 127.0.0.1 now. */
+export function portIsFree(/** @type {number} */ port) {
+  return new Promise((resolveFree) => {
+    const probe = createServer();
+    probe.once("error", () => resolveFree(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolveFree(true)));
+  });
+}
+
+/** How to choose another port for what `variable` sets. */
+const inUse = (/** @type {number} */ port, /** @type {string} */ label, /** @type {string} */ variable) =>
+  `${portInUse(port, label)}; choose another with ${variable}=<port>`;
+
 /**
  * Checked before anything starts, so a busy port fails fast and by name.
  * Port 0 (the OS chooses) is always fine.
@@ -49,7 +52,7 @@ export async function checkPorts(wanted) {
     if (b) throw new UsageError(`${a.variable} and ${b.variable} are both ${a.port}; give them different ports`);
   }
   for (const { label, variable, port } of chosen) {
-    if (!(await portIsFree(port))) throw new UsageError(`port ${port} for ${label} is in use on 127.0.0.1; choose another with ${variable}=<port>`);
+    if (!(await portIsFree(port))) throw new UsageError(inUse(port, label, variable));
   }
 }
 
@@ -99,8 +102,9 @@ export function controlProcess({ name, what, exitCode }) {
     return shutDown(1);
   }
 
-  // In a terminal, Ctrl-C reaches the children too (same process group);
-  // either way this process waits until they have exited before it exits.
+  // A Ctrl-C in a terminal reaches this process (the servers run in process
+  // groups of their own and are stopped from here), which waits until they
+  // have exited before it exits.
   for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
     process.on(signal, () => {
       if (stopping) return;
@@ -139,45 +143,93 @@ export function controlProcess({ name, what, exitCode }) {
 }
 
 /**
- * Starts one Prism per service (with --errors, logging its lines as
+ * Each service's entry of mockServices with its port from the environment
+ * ($EVS_MOCK_PORT, $IMS_MOCK_PORT; the default port when unset).
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export function mockPortsFromEnv(env = process.env) {
+  return mockServices.map((entry) => ({ ...entry, port: portFromEnv(entry.variable, entry.defaultPort, env) }));
+}
+
+/**
+ * Starts both mocks (startMockServers: --errors, logging each line as
  * `[evs] ...`), each stopped by `control` from the moment it is spawned. Once
  * both listen, a server that exits on its own stops everything (exit code 1).
  * Fails with a message naming the service when one does not start; never
  * returns while stopping.
  * @param {ProcessControl} control
- * @param {ReadonlyArray<(typeof mockServices)[number] & { port: number }>} mocks
- *   each service's entry of mockServices, with the port to listen on (0 lets the OS choose)
+ * @param {ReturnType<typeof mockPortsFromEnv>} mocks
  * @returns {Promise<Record<Service, MockServer>>}
  */
-export async function startMocks(control, mocks) {
-  const started = await Promise.allSettled(
-    mocks.map(({ service, port }) =>
-      startPrism(service, {
-        port,
-        errors: true, // CONTRIBUTING.md, C-PrismErrors
-        log: (line) => console.log(`[${service}] ${line}`),
-        onSpawn: (prism) => void control.track(prism.stop),
-      }),
-    ),
-  );
+export async function serveMocks(control, mocks) {
+  /** @type {Record<Service, MockServer>} */
+  let servers;
+  try {
+    servers = await startMockServers({
+      ports: Object.fromEntries(mocks.map(({ service, port }) => [service, port])),
+      log: (service, line) => console.log(`[${service}] ${line}`),
+      onSpawn: (prism) => void control.track(prism.stop),
+    });
+  } catch (error) {
+    if (control.stopping()) return never;
+    if (!(error instanceof MockStartError)) throw error;
+    return control.fail(
+      error.failures
+        .map((failure) => {
+          const { port, label, variable } = /** @type {(typeof mocks)[number]} */ (mocks.find((mock) => mock.service === failure.service));
+          return failure.error instanceof PrismStartError && failure.error.reason === "in-use" ? inUse(port, label, variable) : failure.message;
+        })
+        .join("\n"),
+    );
+  }
   if (control.stopping()) return never;
-  const problems = started.flatMap((result, i) => {
-    if (result.status === "fulfilled") return [];
-    const { port, label, variable } = /** @type {(typeof mocks)[number]} */ (mocks[i]);
-    const error = result.reason;
-    if (error instanceof PrismStartError && error.reason === "in-use") {
-      return [`port ${port} for ${label} is in use on 127.0.0.1; choose another with ${variable}=<port>`];
-    }
-    return [`the ${label} mock did not start: ${error instanceof Error ? error.message : String(error)}`];
-  });
-  if (problems.length > 0) return control.fail(problems.join("\n"));
-
-  const servers = started.map((result) => /** @type {PromiseFulfilledResult<MockServer>} */ (result).value);
-  for (const server of servers) {
+  for (const server of Object.values(servers)) {
     void server.exited.then((code) => {
       if (control.stopping()) return;
       void control.fail(`the ${server.service.toUpperCase()} mock (Prism pid ${server.pid}) exited unexpectedly with code ${code}`);
     });
   }
-  return /** @type {Record<Service, MockServer>} */ (Object.fromEntries(servers.map((server) => [server.service, server])));
+  return servers;
+}
+
+const usage = (/** @type {string} */ name) => `usage: ${name}
+
+Serves the EVS and IMS descriptions with Prism (the mock of
+huaweicloud-evs-ims-openapi) on 127.0.0.1 until Ctrl-C or SIGTERM.
+
+${mockServices.map(({ label, variable, defaultPort }) => `  ${variable}  the ${label} mock's port (default ${defaultPort})`).join("\n")}
+                 0 lets the OS choose; the URLs printed are the real ones
+
+A request that breaks the description gets a 4xx whose sl-violations header
+names the rule; choose an answer with Prism's Prefer header
+(Prefer: example=<name>, Prefer: code=<status>).`;
+
+/**
+ * The mock command: both mocks on the ports from the environment, in the
+ * foreground, their request log printed, until Ctrl-C, SIGTERM or SIGHUP, or
+ * until the parent process goes away. `beforeStart` runs once the ports are
+ * checked and before Prism starts (`npm run mock` checks that generated/ is
+ * up to date there); it may track what it starts.
+ * @param {{ name: string, beforeStart?: (control: ProcessControl) => Promise<void>, argv?: string[] }} options
+ *   `name` prefixes the command's messages
+ */
+export async function runMockCommand({ name, beforeStart, argv = process.argv.slice(2) }) {
+  // First, so a Ctrl-C at any point cleans up.
+  const control = controlProcess({ name, what: "both servers", exitCode: () => 0 });
+  await control.run(async () => {
+    if (argv.includes("--help") || argv.includes("-h")) {
+      console.log(usage(name));
+      return;
+    }
+    if (argv.length > 0) throw new UsageError(`unknown argument ${argv[0]} (ports are set with EVS_MOCK_PORT and IMS_MOCK_PORT; see --help)`);
+    const wanted = mockPortsFromEnv();
+    await checkPorts(wanted);
+    prismCli();
+    await beforeStart?.(control);
+    const servers = await serveMocks(control, wanted);
+    for (const { service, label } of mockServices) {
+      console.log(`${label} mock: ${servers[service].baseUrl} (Prism pid ${servers[service].pid})`);
+    }
+    console.log("Both mocks are running. Press Ctrl-C to stop them.");
+  });
 }

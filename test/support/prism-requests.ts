@@ -2,8 +2,8 @@
 // with plain fetch, as an application sends them: their URLs, credentials
 // the mock accepts, and the `sl-violations` header that says what Prism
 // found wrong.
-import { inject } from "vitest";
-import type { Service } from "./openapi.js";
+import { expect, inject } from "vitest";
+import { operation, type Service } from "./openapi.js";
 
 /** Any non-empty token: the mock checks that credentials are there, not that they are good. */
 export const token = { "X-Auth-Token": "mock-token" } as const;
@@ -12,6 +12,30 @@ export const akSk = {
   Authorization: "SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=content-type;host;x-sdk-date, Signature=00",
   "X-Sdk-Date": "20240102T030405Z",
 } as const;
+
+/**
+ * Both mocks answer, each as itself: a job query on both, createImage on IMS
+ * (its first page example), and no createImage on EVS. For the tests of the
+ * commands that start mocks.
+ */
+export async function expectServesBoth(urls: Record<Service, string>) {
+  for (const url of [urls.evs, urls.ims]) {
+    const response = await fetch(`${url}/v1/p1/jobs/j1`, { headers: token });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ job_id: expect.any(String), status: "SUCCESS" });
+  }
+  const createImage = operation("ims", "createImage");
+  const post = (url: string) =>
+    fetch(`${url}${createImage.path}`, {
+      method: "POST",
+      headers: { ...token, "Content-Type": "application/json" },
+      body: JSON.stringify(createImage.requestExamples[0]!.value),
+    });
+  const onIms = await post(urls.ims);
+  expect(onIms.status, "IMS answers createImage").toBe(200);
+  expect(await onIms.json()).toHaveProperty("job_id");
+  expect((await post(urls.evs)).status, "EVS has no createImage").toBe(404);
+}
 
 export function baseUrl(service: Service): string {
   return inject("mockUrls")[service];
