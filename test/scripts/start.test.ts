@@ -3,7 +3,7 @@
 // EVS_MOCK_PORT and IMS_MOCK_PORT (0: the OS chooses), prints their
 // addresses, and on SIGTERM stops all of it, leaving no Prism and no bound
 // port behind, also when stopped while the mocks are still starting.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { portIsFree } from "../../src/mock/command.mjs";
 import { repoRoot } from "../support/openapi.js";
 import { expectServesBoth } from "../support/prism-requests.js";
-import { alive, printed, runScript, until, type ScriptRun, type TestHooks } from "../support/processes.js";
+import { alive, printed, prismChildren, runScript, until, type ScriptRun, type TestHooks } from "../support/processes.js";
 
 /** A docs folder with just an index page: what start.mjs serves is not what is tested here. */
 function docsFolder(test: TestHooks) {
@@ -30,24 +30,6 @@ function runStart(test: TestHooks, env: Record<string, string>, args: string[]):
     env: { DOCS_PORT: "0", EVS_MOCK_PORT: "0", IMS_MOCK_PORT: "0", ...env },
     cwd: repoRoot,
   });
-}
-
-/** The Prism processes whose parent is `parent`, with their command lines (from /proc). */
-function prismChildren(parent: number): Array<{ pid: number; args: string[] }> {
-  const found: Array<{ pid: number; args: string[] }> = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid !== parent) continue;
-      const args = readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0").filter(Boolean);
-      if (args.some((arg) => arg.includes("prism-cli"))) found.push({ pid: Number(name), args });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
 }
 
 describe("npm start (scripts/start.mjs)", () => {

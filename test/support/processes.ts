@@ -8,6 +8,7 @@
 // bounds a wait that never ends is the test's own timeout (test/vitest.config.ts),
 // and a failed test prints what the script printed.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import type { TestContext } from "vitest";
 
@@ -20,6 +21,24 @@ export function alive(pid: number): boolean {
     if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
     throw error;
   }
+}
+
+/** The Prism processes whose parent is `parent`, with their command lines (from /proc). */
+export function prismChildren(parent: number): Array<{ pid: number; args: string[] }> {
+  const found: Array<{ pid: number; args: string[] }> = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid !== parent) continue;
+      const args = readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0").filter(Boolean);
+      if (args.some((arg) => arg.includes("prism-cli"))) found.push({ pid: Number(name), args });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
 }
 
 /** What a running test lends the helpers: clean-up when it ends, and a report when it fails. */

@@ -21,6 +21,8 @@ import {
   type WaitOptions,
 } from "../../src/index.js";
 import type { Service as ClientService } from "../../src/client.js";
+import type { RunningMocks } from "../../src/mock/index.mjs";
+import type { Service as MockService } from "../../src/mock/prism.mjs";
 import type { Service } from "../../scripts/lib/services.mjs";
 import { evsRequestExamples, imsRequestExamples } from "./page-examples.js";
 
@@ -312,8 +314,10 @@ describe("one type per thing", () => {
     expectTypeOf<JobTimeoutError["job"]>().toEqualTypeOf<EvsJob | ImsJob | undefined>();
   });
 
-  test("the package's services are the repository's (scripts/lib/services.mjs), and its errors name them", () => {
+  test("the package's services are the repository's (scripts/lib/services.mjs), and its errors and mocks name them", () => {
     expectTypeOf<ClientService>().toEqualTypeOf<Service>();
+    expectTypeOf<MockService>().toEqualTypeOf<Service>();
+    expectTypeOf<keyof RunningMocks["urls"]>().toEqualTypeOf<Service>();
     expectTypeOf<JobFailedError["service"]>().toEqualTypeOf<Service>();
   });
 });
