@@ -42,7 +42,13 @@ async function staleBundles(control) {
   const closed = new Promise((resolveClose) => child.once("close", (code) => resolveClose(code)));
   const untrack = control.track(async () => {
     // The whole group: the bundler and the Redocly it runs, which would otherwise write on.
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // the group ended meanwhile
+      }
+    }
     await closed;
     rmSync(fresh, { recursive: true, force: true });
   });

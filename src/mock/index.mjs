@@ -35,7 +35,8 @@ import { startMockServers } from "./prism.mjs";
 /**
  * Starts the EVS and the IMS mock and resolves once both listen. If either
  * cannot start, the other is stopped and the promise rejects with an error
- * that names the mock and why (a port in use, Prism not installed).
+ * that names the mock and why (a port in use, Prism not installed); a port
+ * that is not one rejects with a TypeError naming the option.
  *
  * The mocks never keep your process alive: when it ends, however it ends,
  * they end too. Call `stop()` to stop them sooner (in a global teardown).
@@ -43,6 +44,11 @@ import { startMockServers } from "./prism.mjs";
  * @returns {Promise<RunningMocks>}
  */
 export async function startMocks(options = {}) {
+  for (const [service, port] of Object.entries(options.ports ?? {})) {
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+      throw new TypeError(`startMocks: \`ports.${service}\` must be an integer from 0 to 65535 (0 lets the OS choose), not ${JSON.stringify(port)}`);
+    }
+  }
   const log = options.log;
   const servers = await startMockServers({
     ports: options.ports ?? {},

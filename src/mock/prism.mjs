@@ -117,7 +117,8 @@ export async function startPrism(service, options = {}) {
   // server into a second process, which outlives a SIGTERM to the first.
   const args = ["--require", exitWithParent, prismCli(), "mock", "--no-multiprocess", "-h", "127.0.0.1", "-p", String(requestedPort), document];
   if (options.errors) args.push("--errors");
-  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
+  // (On Windows `detached` would open a console window of its own: there Prism stays in this group.)
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"], detached: process.platform !== "win32", windowsHide: true });
   /** @type {Promise<number | null>} */
   const exited = new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
   // The pipe is only there to close when this process ends; nothing is written.

@@ -43,6 +43,12 @@ describe("startMocks()", () => {
     expect(prismChildren(process.pid), "no Prism of this process runs").toEqual([]);
   });
 
+  it("a port that is not one is a TypeError naming the option, before anything starts", async () => {
+    await expect(startMocks({ ports: { evs: 70000 } })).rejects.toThrow(new TypeError("startMocks: `ports.evs` must be an integer from 0 to 65535 (0 lets the OS choose), not 70000"));
+    await expect(startMocks({ ports: { ims: "4011" as unknown as number } })).rejects.toThrow("`ports.ims` must be an integer");
+    expect(prismChildren(process.pid)).toEqual([]);
+  });
+
   it("never keeps the process alive: a program that only starts them ends by itself, and they end with it", async (test) => {
     const program = `
       import { startMocks } from ${JSON.stringify(pathToFileURL(join(repoRoot, "src/mock/index.mjs")).href)};
