@@ -3,17 +3,21 @@
 // sending the same request (same URL, headers and body bytes; with AK/SK, signed by hand with
 // signRequest) and parsing the same JSON answer. With a token, three more rows split the gap:
 // fetch(new Request(...)) (what openapi-fetch hands to fetch), a bare openapi-fetch client, and
-// one with a no-op middleware (the typed client always has one).
+// one with two no-op middlewares (the typed client always has two). With AK/SK, the peer: the
+// official SDK core's own request path (consumer/official.mjs: HcClient, AKSKSigner, axios on
+// node:http), sending the same body with the same keys.
 //
 // Every round runs each variant once, in a rotating order, so load from elsewhere on the
 // machine hits all of them alike; a ratio is the median over rounds of (variant / reference in
-// the same round). CPU time per request is this process's user+system time (the server is
-// another process), which the machine's other load disturbs far less than wall time.
+// the same round), and the official row is compared the same way with the typed client too.
+// CPU time per request is this process's user+system time (the server is another process),
+// which the machine's other load disturbs far less than wall time.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
 import { buildClient, repoRoot } from "./lib/build.mjs";
+import { createOfficialEvsClient } from "./consumer/official.mjs";
 import { startServer } from "./lib/child.mjs";
 import { median } from "./lib/stats.mjs";
 
@@ -21,6 +25,10 @@ const config = {
   concurrency: Number(process.env.BENCH_CLIENT_CONCURRENCY ?? 16),
   roundMs: Number(process.env.BENCH_CLIENT_ROUND_MS ?? 200),
   rounds: Number(process.env.BENCH_CLIENT_ROUNDS ?? 12),
+  // Untimed rounds first, in the same rotation: every variant's CPU per request keeps falling for
+  // its first 2–3 s of calls (the official path's from ~800 to ~400 µs here, ours alike), and a
+  // single 200 ms warm-up left the first timed rounds of the official path twice as dear.
+  warmupRounds: Number(process.env.BENCH_CLIENT_WARMUP_ROUNDS ?? 10),
 };
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -60,10 +68,12 @@ export async function run() {
     const tokenHeaders = { "Content-Type": "application/json", "X-Auth-Token": TOKEN };
     const tokenClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: { token: TOKEN }, env: {} });
     const akskClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: KEYS, env: {} });
+    const officialClient = createOfficialEvsClient({ baseUrl: server.baseUrl, ...KEYS, projectId: PROJECT });
     const bare = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
-    // The typed client always has a middleware (it records each request for its errors).
+    // The typed client always has two middlewares: an onRequest (the path check, X-Project-Id) and
+    // an onResponse (it records each request for its errors).
     const bareWithMiddleware = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
-    bareWithMiddleware.use({ onResponse() {} });
+    bareWithMiddleware.use({ onRequest() {} }, { onResponse() {} });
     const json = async (response) => {
       if (!response.ok) throw new Error(`status ${response.status}`);
       check(await response.json());
@@ -84,7 +94,7 @@ export async function run() {
           check((await bare.POST("/v3/{project_id}/cloudvolumes", { params: { path: { project_id: PROJECT } }, body: BODY })).data),
       },
       bareMiddlewareToken: {
-        label: "bare openapi-fetch client + a no-op middleware",
+        label: "bare openapi-fetch client + two no-op middlewares",
         call: async () =>
           check((await bareWithMiddleware.POST("/v3/{project_id}/cloudvolumes", { params: { path: { project_id: PROJECT } }, body: BODY })).data),
       },
@@ -106,21 +116,34 @@ export async function run() {
         label: "typed client (createEvsClient)",
         call: async () => check((await akskClient.POST("/v3/{project_id}/cloudvolumes", { body: BODY })).data),
       },
+      officialAksk: {
+        label: "official SDK core (HcClient, AKSKSigner, axios)",
+        call: async () => {
+          // HcClient resolves with the parsed body plus the status, and rejects on an error status.
+          const data = await officialClient.createVolume(BODY);
+          if (data.httpStatusCode !== 200) throw new Error(`status ${data.httpStatusCode}`);
+          check(data);
+        },
+      },
     };
     const names = Object.keys(variants);
     const samples = Object.fromEntries(names.map((name) => [name, []]));
 
     for (const name of names) await variants[name].call(); // each must work before it is timed
-    for (const name of names) await measure(variants[name].call); // warm-up, not counted
-    for (let round = 0; round < config.rounds; round++) {
-      const order = names.map((_, i) => names[(i + round) % names.length]);
-      if (round % 2 === 1) order.reverse();
-      for (const name of order) samples[name].push(await measure(variants[name].call));
+    for (let round = -config.warmupRounds; round < config.rounds; round++) {
+      const order = names.map((_, i) => names[(((i + round) % names.length) + names.length) % names.length]);
+      if (round % 2 !== 0) order.reverse();
+      for (const name of order) {
+        const sample = await measure(variants[name].call);
+        if (round >= 0) samples[name].push(sample);
+      }
     }
 
-    const row = (name, reference, auth) => {
+    /** Medians of a variant's rounds; ratios are per round against `reference` (and `versus`). */
+    const row = (name, reference, auth, versus) => {
       const s = samples[name];
       const r = samples[reference];
+      const v = versus && samples[versus];
       return {
         auth,
         name,
@@ -130,7 +153,13 @@ export async function run() {
         cpuUs: median(s.map((x) => x.cpuUs)),
         ratio: median(s.map((x, i) => x.rps / r[i].rps)),
         cpuRatio: median(s.map((x, i) => x.cpuUs / r[i].cpuUs)),
+        ...(v && {
+          versus,
+          versusRatio: median(s.map((x, i) => x.rps / v[i].rps)),
+          versusCpuRatio: median(s.map((x, i) => x.cpuUs / v[i].cpuUs)),
+        }),
         rpsSamples: s.map((x) => Math.round(x.rps)),
+        cpuSamples: s.map((x) => Math.round(x.cpuUs)),
       };
     };
     const rows = [
@@ -141,8 +170,9 @@ export async function run() {
       row("clientToken", "rawToken", "token"),
       row("rawAksk", "rawAksk", "AK/SK"),
       row("clientAksk", "rawAksk", "AK/SK"),
+      row("officialAksk", "rawAksk", "AK/SK", "clientAksk"),
     ];
-    return { config, rows };
+    return { config, node: process.versions.node, undici: process.versions.undici, rows };
   } finally {
     await server.stop();
   }

@@ -4,6 +4,44 @@
  */
 
 export interface paths {
+    "/v2/cloudimages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List images
+         * @description Lists the images that match every query parameter given: public,
+         *     private, shared and KooGallery images.
+         *
+         *     Common queries (from the page):
+         *
+         *     - public images: `?__imagetype=gold&visibility=public&protected=true`
+         *     - your private images: `?owner={project_id}`
+         *     - shared images you accepted: `?member_status=accepted&visibility=shared&__imagetype=shared`
+         *       (`rejected` and `pending` for the ones you rejected or have not
+         *       answered yet)
+         *     - public images for a bare metal flavor:
+         *       `?__imagetype=gold&__support_<board type>=true&virtual_env_type=Ironic`
+         *       (see `flavor_id`)
+         *     - one image by ID: `?id={image_id}`, which is how to follow an image
+         *       exported from a disk until it is `active`
+         *
+         *     Results come a page at a time: at most `limit` images (500 by default),
+         *     sorted by `sort_key` and `sort_dir`; pass the last image's ID as
+         *     `marker` for the next page.
+         */
+        get: operations["listImages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/cloudimages/action": {
         parameters: {
             query?: never;
@@ -85,6 +123,17 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ImageStatus
+         * @description The image's status: `queued` (the image record exists, waiting for its
+         *     file), `saving` (the file is being uploaded to the back-end storage),
+         *     `active` (ready to use; only an `active` image can be used), `killed` (the
+         *     upload failed) or `deleted`. A closed list, like a job's status: every page
+         *     gives the same five values and callers branch on them (spec/DECISIONS.md,
+         *     D-Required).
+         * @enum {string}
+         */
+        ImageStatus: "queued" | "saving" | "active" | "killed" | "deleted";
+        /**
          * ImageName
          * @description An image name: 1 to 128 characters of upper- and lower-case letters, Chinese
          *     characters, digits, hyphens (`-`), periods (`.`), underscores (`_`) and
@@ -92,6 +141,306 @@ export interface components {
          * @example evs-ims-test1027
          */
         ImageName: string;
+        /**
+         * ImageTimeFilter
+         * @description A time filter, `<operator>:<UTC time>`: the operator is `gt`, `gte`, `lt`,
+         *     `lte`, `eq` or `neq`; the time `yyyy-MM-ddThh:mm:ssZ` or
+         *     `yyyy-MM-dd hh:mm:ss`.
+         * @example lt:2018-10-28T10:00:00Z
+         */
+        ImageTimeFilter: string;
+        /**
+         * Image
+         * @description An image as IMS lists it. Open to fields the pages do not list. Besides
+         *     `status`, only the string flags are closed lists (most flags are strings,
+         *     `"true"` or `"false"`, as the page types them); the other listed values are
+         *     in the descriptions, because those lists grow (spec/DECISIONS.md,
+         *     D-ImageValues).
+         */
+        Image: {
+            /** @description The image ID. */
+            id: string;
+            /**
+             * @description The image name (1 to 128 characters of letters, Chinese characters,
+             *     digits, `-`, `.`, `_` and spaces; see the image attributes).
+             */
+            name?: string;
+            status: components["schemas"]["ImageStatus"];
+            /**
+             * @description Who can see the image: `private` (a private image), `public` (a public
+             *     image) or `shared` (a shared image).
+             */
+            visibility?: string;
+            /**
+             * @description The image type: `gold` (public image), `private` (private image),
+             *     `shared` (shared image) or `market` (KooGallery image).
+             */
+            __imagetype?: string;
+            /** @description The project (tenant) the image belongs to. */
+            owner?: string;
+            /** @description Whether the image is protected; a protected image cannot be deleted. */
+            protected?: boolean;
+            /**
+             * @description The image's tags, which let users manage their private images; the
+             *     image list can be filtered by tag.
+             */
+            tags?: string[];
+            /** @description The link to download and upload the image file. */
+            file?: string;
+            /** @description The image's own link. */
+            self?: string;
+            /** @description The image's schema (view). */
+            schema?: string;
+            /** @description Not used at present. */
+            checksum?: string;
+            /**
+             * Format: int64
+             * @description Not used at present. The page types it Long (spec/DECISIONS.md,
+             *     D-ImageSize).
+             */
+            size?: number;
+            /** @description Not used at present; the page's example sends `null`. */
+            virtual_size?: number | null;
+            /** @description The container format, for example `bare`. */
+            container_format?: string;
+            /**
+             * @description The image format: `vhd`, `zvhd`, `zvhd2`, `raw`, `qcow2` or `iso`. The
+             *     table lists all but `zvhd2`, which its own example sends and which EVS
+             *     exports by default (spec/DECISIONS.md, D-ListDiskFormat).
+             */
+            disk_format?: string;
+            /**
+             * @description The minimum memory the image needs to run, in MB, within the limits of
+             *     the server flavors; usually 0.
+             */
+            min_ram?: number;
+            /**
+             * @description The maximum memory the image supports, in MB, within the limits of the
+             *     server flavors; usually not set. A string, unlike `min_ram`
+             *     (spec/DECISIONS.md, D-MaxRam).
+             */
+            max_ram?: string;
+            /**
+             * @description The minimum disk the image needs to run, in GB: 40 to 1024 for a
+             *     system-disk image, 1 to 2048 for a data-disk image imported from OBS
+             *     (spec/DECISIONS.md, D-ListMinDisk).
+             */
+            min_disk?: number;
+            /** @description When the image was created, UTC, for example `2018-09-06T14:03:27Z`. */
+            created_at?: string;
+            /** @description When the image was last updated, UTC. */
+            updated_at?: string;
+            /** @description When the image became `active`. */
+            active_at?: string;
+            /** @description The OS's word size, usually `32` or `64`. */
+            __os_bit?: string;
+            /** @description The OS version, for example `CentOS 7.3 64bit`. */
+            __os_version?: string;
+            /** @description The OS type, `Linux`, `Windows` or `Other`. */
+            __os_type?: string;
+            /**
+             * @description The OS platform: `Windows`, `Ubuntu`, `RedHat`, `SUSE`, `CentOS`,
+             *     `Debian`, `OpenSUSE`, `Oracle Linux`, `Fedora`, `Other`, `CoreOS` or
+             *     `EulerOS` on the page; the current SDKs add `Huawei Cloud EulerOS`.
+             */
+            __platform?: string;
+            /**
+             * @description The image description (at most 1024 characters, without line breaks,
+             *     `<` or `>`; see the image attributes).
+             */
+            __description?: string;
+            /**
+             * @description Whether the image is registered, `"true"` or `"false"`.
+             * @enum {string}
+             */
+            __isregistered?: "true" | "false";
+            /**
+             * @description Where the image is used: `FusionCompute` (an ECS image, that is a
+             *     system-disk image), `DataImage` (a data-disk image), `Ironic` (a bare
+             *     metal server image) or `IsoImage` (an ISO image).
+             */
+            virtual_env_type?: string;
+            /** @description The image's back-end storage, `uds` on the page (the current SDKs also know `swift`). */
+            __image_source_type?: string;
+            /**
+             * @description The ID of the parent image; empty for a public image and for a private
+             *     image made from a file.
+             */
+            __originalimagename?: string;
+            /** @description The ID of the backup the image was made from, if any; empty otherwise. */
+            __backup_id?: string;
+            /** @description The product ID of a KooGallery image. */
+            __productcode?: string;
+            /** @description The size of the image file in bytes, as a string. */
+            __image_size?: string;
+            /**
+             * @description Where the image came from, for example `volume,<disk ID>` for an image
+             *     exported from a disk; empty for a public image.
+             */
+            __data_origin?: string;
+            /**
+             * @description Whether the image supports lazy loading. All four spellings appear on
+             *     the pages and in the SDKs (spec/DECISIONS.md, D-LazyLoading).
+             * @enum {string}
+             */
+            __lazyloading?: "true" | "false" | "True" | "False";
+            /** @description Advanced features the image supports, as a JSON document in a string. */
+            __os_feature_list?: string;
+            /** @description `true` when the image supports KVM; absent otherwise. */
+            __support_kvm?: string;
+            /** @description `true` when the image supports Xen; absent otherwise. */
+            __support_xen?: string;
+            /** @description `true` when the image supports large-memory flavors; absent otherwise. */
+            __support_largememory?: string;
+            /** @description `true` when the image supports disk-intensive flavors; absent otherwise. */
+            __support_diskintensive?: string;
+            /** @description `true` when the image supports high-performance computing flavors; absent otherwise. */
+            __support_highperformance?: string;
+            /**
+             * @description The GPU type the image supports on Xen, for example `M60_vGPU`; absent
+             *     when it supports none. Not together with `__support_xen` and
+             *     `__support_kvm`.
+             */
+            __support_xen_gpu_type?: string;
+            /**
+             * @description The GPU type the image supports on KVM, for example `P4`, `M60`,
+             *     `V100_vGPU`, `P2V_V100`, `P100` or `V100`; absent when it supports none.
+             *     Not together with `__support_xen` and `__support_kvm`.
+             */
+            __support_kvm_gpu_type?: string;
+            /**
+             * @description `true` when the image supports HANA on Xen; absent otherwise. Not
+             *     together with `__support_xen` and `__support_kvm`.
+             */
+            __support_xen_hana?: string;
+            /**
+             * @description `true` when the image supports InfiniBand NICs on KVM; absent otherwise.
+             *     Not together with `__support_xen`.
+             */
+            __support_kvm_infiniband?: string;
+            /** @description Whether the image can be published as a KooGallery image. */
+            __system_support_market?: boolean;
+            /**
+             * @description For a KooGallery image, whether it has been taken off the shelves (`"true"`) or not (`"false"`).
+             * @enum {string}
+             */
+            __is_offshelved?: "true" | "false";
+            /**
+             * @description The enterprise project the image belongs to: `0` (or absent) for the
+             *     default enterprise project, else its UUID.
+             */
+            enterprise_project_id?: string;
+            /** @description `file` when the image was imported from outside (an image file). */
+            __root_origin?: string;
+            /** @description The system disk's slot on the server the image belongs to, for example `0`. */
+            __sequence_num?: string;
+            /**
+             * @description `true` when the image does NOT support injecting a password or key with
+             *     Cloud-Init; any other value means it does. Applies to ECS system-disk
+             *     images only.
+             */
+            __support_fc_inject?: string;
+            /** @description How servers from the image boot, `bios` or `uefi`. */
+            hw_firmware_type?: string;
+            /**
+             * @description Whether the image supports NIC multi-queue, `"true"` or `"false"`.
+             * @enum {string}
+             */
+            hw_vif_multiqueue_enabled?: "true" | "false";
+            /**
+             * @description Whether the image is for the Arm architecture, `"true"` or `"false"`.
+             * @enum {string}
+             */
+            __support_arm?: "true" | "false";
+            /**
+             * @description Whether the image is for AMD, `"true"` or `"false"`.
+             * @enum {string}
+             */
+            __support_amd?: "true" | "false";
+            /**
+             * @description The agents the image supports, comma-separated: `hss` (Host Security
+             *     Service), `ces` (Cloud Eye host monitoring), for example `hss,ces`.
+             *     Absent when it supports neither.
+             */
+            __support_agent_list?: string;
+            /** @description The ID of the KMS key that encrypts the image. */
+            __system__cmkid?: string;
+            /** @description The charging identifier of a paid image. */
+            __account_code?: string;
+            /** @description Whether the image has been deleted. Listed on the image-attribute page only. */
+            deleted?: boolean;
+            /** @description When the image was deleted. Listed on the image-attribute page only. */
+            deleted_at?: string;
+            /** @description Whether the image is a full-ECS image. Listed on the image-attribute page only. */
+            __whole_image?: boolean;
+            /** @description Where the image is stored. Listed on the image-attribute page only. */
+            __image_location?: string;
+            /**
+             * @description Whether the image's initial configuration is done, `"true"` or
+             *     `"false"` (default `false`). Listed on the image-attribute page only.
+             * @enum {string}
+             */
+            __is_config_init?: "true" | "false";
+        };
+        /**
+         * ListImagesResponse
+         * @description The images that match the query, as many as `limit` allows.
+         */
+        ListImagesResponse: {
+            /** @description The images; empty when none matches. */
+            images: components["schemas"]["Image"][];
+        };
+        /**
+         * ErrorDetail
+         * @description The error code and message inside an error body.
+         */
+        ErrorDetail: {
+            /**
+             * @description The service error code (`EVS.xxxx` or `Common.xxxx` from EVS, `IMG.xxxx`
+             *     from IMS). Look it up in the service's error-code table for the cause
+             *     and what to do.
+             * @example EVS.1016
+             */
+            code: string;
+            /**
+             * @description A human-readable explanation of the error.
+             * @example Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!
+             */
+            message: string;
+        };
+        /**
+         * ImsError
+         * @description An IMS error body: `{"error": {"code": ..., "message": ...}}`.
+         */
+        ImsError: {
+            error: components["schemas"]["ErrorDetail"];
+        };
+        /**
+         * ApiGatewayError
+         * @description The error body of the API gateway in front of every Huawei Cloud service,
+         *     returned when a request is refused before it reaches EVS or IMS (for
+         *     example a missing token or a bad AK/SK signature). Both error
+         *     pages send `APIGW.`-prefixed codes to the API gateway's error-code page;
+         *     the body's shape is the gateway's, not on these pages (spec/DECISIONS.md,
+         *     D-Gateway).
+         */
+        ApiGatewayError: {
+            /**
+             * @description The gateway error code, such as `APIGW.0301`.
+             * @example APIGW.0301
+             */
+            error_code: string;
+            /**
+             * @description What the gateway refused and why.
+             * @example Incorrect IAM authentication information: verify aksk signature fail
+             */
+            error_msg: string;
+            /**
+             * @description The request ID; quote it when you contact support.
+             * @example 5c0d9b2e7f1a4d3c8b6e2a1f0e9d8c7b
+             */
+            request_id?: string;
+        };
         /**
          * ImageDescription
          * @description An image description: at most 1024 characters, on one line (no carriage
@@ -380,57 +729,6 @@ export interface components {
             job_id: string;
         };
         /**
-         * ErrorDetail
-         * @description The error code and message inside an error body.
-         */
-        ErrorDetail: {
-            /**
-             * @description The service error code (`EVS.xxxx` or `Common.xxxx` from EVS, `IMG.xxxx`
-             *     from IMS). Look it up in the service's error-code table for the cause
-             *     and what to do.
-             * @example EVS.1016
-             */
-            code: string;
-            /**
-             * @description A human-readable explanation of the error.
-             * @example Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!
-             */
-            message: string;
-        };
-        /**
-         * ImsError
-         * @description An IMS error body: `{"error": {"code": ..., "message": ...}}`.
-         */
-        ImsError: {
-            error: components["schemas"]["ErrorDetail"];
-        };
-        /**
-         * ApiGatewayError
-         * @description The error body of the API gateway in front of every Huawei Cloud service,
-         *     returned when a request is refused before it reaches EVS or IMS (for
-         *     example a missing token or a bad AK/SK signature). Both error
-         *     pages send `APIGW.`-prefixed codes to the API gateway's error-code page;
-         *     the body's shape is the gateway's, not on these pages (spec/DECISIONS.md,
-         *     D-Gateway).
-         */
-        ApiGatewayError: {
-            /**
-             * @description The gateway error code, such as `APIGW.0301`.
-             * @example APIGW.0301
-             */
-            error_code: string;
-            /**
-             * @description What the gateway refused and why.
-             * @example Incorrect IAM authentication information: verify aksk signature fail
-             */
-            error_msg: string;
-            /**
-             * @description The request ID; quote it when you contact support.
-             * @example 5c0d9b2e7f1a4d3c8b6e2a1f0e9d8c7b
-             */
-            request_id?: string;
-        };
-        /**
          * ImsJobResult
          * @description The result for one image of a batch job.
          */
@@ -600,6 +898,235 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listImages: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Whether the image is registered (usable). The IMS extension API
+                 *     assumes `true`, and ordinary users can list only `true` images. The
+                 *     page gives only `true`; the SDK's enum also has `false`
+                 *     (spec/DECISIONS.md, D-ListQueryValues).
+                 */
+                __isregistered?: "true" | "false";
+                /**
+                 * @description The image type: `gold` (public images), `private` (private images),
+                 *     `shared` (shared images) or `market` (KooGallery images). Private
+                 *     images the project shares with others and shared images it accepted
+                 *     are both `shared`: tell them apart by `owner`, and filter the accepted
+                 *     ones with `member_status`.
+                 * @example gold
+                 */
+                __imagetype?: "gold" | "private" | "shared" | "market";
+                /** @description Whether the image is a full-ECS image (`true` or `false`). */
+                __whole_image?: boolean;
+                /**
+                 * @description The ID of the KMS key an encrypted image uses. The IMS console shows
+                 *     it, and so does an image's `__system__cmkid` in this list (or the
+                 *     OpenStack-native image details query, not described here).
+                 */
+                __system__cmkid?: string;
+                /**
+                 * @description Whether the image is protected (`true` or `false`): usually `true` to
+                 *     list public images; leave it out for private images.
+                 */
+                protected?: boolean;
+                /**
+                 * @description Who can see the image: `public` (public images), `private` (private
+                 *     images) or `shared` (shared images).
+                 */
+                visibility?: "public" | "private" | "shared";
+                /**
+                 * @description The project (tenant) the image belongs to.
+                 * @example 1bed856811654c1cb661a6ca845ebc77
+                 */
+                owner?: string;
+                /**
+                 * @description The image ID.
+                 * @example c5333daa-fbc8-4d1d-bf79-b0567bb45d15
+                 */
+                id?: string;
+                /**
+                 * @description The image status: `queued` (the image record is created, waiting for
+                 *     its file), `saving` (the file is being uploaded to the back-end
+                 *     storage), `deleted` (deleted), `killed` (the upload failed) or
+                 *     `active` (usable).
+                 */
+                status?: components["schemas"]["ImageStatus"];
+                /** @description The image name, matched exactly. Names follow the image-attribute rules. */
+                name?: components["schemas"]["ImageName"];
+                /**
+                 * @description A server flavor ID: lists the public images that flavor can use. One
+                 *     flavor only, and ECS flavors only. For a bare metal flavor, filter by
+                 *     `__support_<board type>=true` instead: for flavor
+                 *     `physical.s4.large` the board type is `s4l`, so
+                 *     `__support_s4l=true`.
+                 */
+                flavor_id?: string;
+                /** @description The container format; the only value is `bare`. */
+                container_format?: "bare";
+                /**
+                 * @description The image format: `vhd`, `zvhd`, `zvhd2`, `raw`, `qcow2` or `iso`. The
+                 *     row lists all but `zvhd2`, yet names `zvhd2` its default; the SDKs
+                 *     list `zvhd2`. As a filter it has no default: leaving it out lists
+                 *     every format (spec/DECISIONS.md, D-ListDiskFormat).
+                 */
+                disk_format?: "vhd" | "zvhd" | "zvhd2" | "raw" | "qcow2" | "iso";
+                /**
+                 * @description The minimum memory the image needs, in MB; usually 0. The limits are
+                 *     those of the server flavors.
+                 */
+                min_ram?: number;
+                /**
+                 * @description The minimum disk the image needs, in GB. The list page says 40 to
+                 *     1024, the range of a system-disk image; a data-disk image imported
+                 *     from OBS may have 1 to 2048 (the create-image page), and the list
+                 *     returns those too, so the filter takes 1 to 2048 (spec/DECISIONS.md,
+                 *     D-ListMinDisk).
+                 */
+                min_disk?: number;
+                /** @description The OS's word size, `32` or `64` (the page says "usually"; the SDKs list only these two). */
+                __os_bit?: "32" | "64";
+                /**
+                 * @description The OS platform. The page lists `Windows`, `Ubuntu`, `RedHat`, `SUSE`,
+                 *     `CentOS`, `Debian`, `OpenSUSE`, `Oracle Linux`, `Fedora`, `Other`,
+                 *     `CoreOS` and `EulerOS`; the current SDKs add `Huawei Cloud EulerOS`
+                 *     (spec/DECISIONS.md, D-ListQueryValues).
+                 */
+                __platform?: "Windows" | "Ubuntu" | "RedHat" | "SUSE" | "CentOS" | "Debian" | "OpenSUSE" | "Oracle Linux" | "Fedora" | "Other" | "CoreOS" | "EulerOS" | "Huawei Cloud EulerOS";
+                /** @description For paging, the ID of the image to start after (the last image of the previous page). */
+                marker?: string;
+                /**
+                 * @description For paging, how many images to return at most.
+                 * @example 1
+                 */
+                limit?: number;
+                /**
+                 * @description The image attribute to sort by: `name`, `container_format`,
+                 *     `disk_format`, `status`, `id`, `size` or `created_at` (the default,
+                 *     the creation time).
+                 * @example name
+                 */
+                sort_key?: "name" | "container_format" | "disk_format" | "status" | "id" | "size" | "created_at";
+                /** @description Sort ascending (`asc`) or descending (`desc`, the default); goes with `sort_key`. */
+                sort_dir?: "asc" | "desc";
+                /** @description The OS type, `Linux`, `Windows` or `Other`. */
+                __os_type?: "Linux" | "Windows" | "Other";
+                /**
+                 * @description A tag the image carries, as `Key=Value`: a tag added as `a.b` is found
+                 *     with `tag=a=b`. The key is 1 to 36 characters of letters, digits, `_`,
+                 *     `-` and Chinese; the value up to 43 of the same plus `.`, and may be
+                 *     empty (spec/DECISIONS.md, D-ListTag).
+                 * @example a=b
+                 */
+                tag?: string;
+                /**
+                 * @description For shared images, the answer given to the share: `accepted`,
+                 *     `rejected`, or `pending` (not answered yet). Set `visibility=shared`
+                 *     with it; the description cannot enforce that (spec/DECISIONS.md,
+                 *     D-ListQueryRules).
+                 */
+                member_status?: "accepted" | "rejected" | "pending";
+                /** @description `true` for images that support KVM; leave it out otherwise. */
+                __support_kvm?: "true";
+                /** @description `true` for images that support Xen; leave it out otherwise. */
+                __support_xen?: "true";
+                /**
+                 * @description `true` for images that support large-memory flavors; leave it out
+                 *     otherwise. See the ECS documentation on flavor types and the OS
+                 *     versions they support.
+                 */
+                __support_largememory?: "true";
+                /** @description `true` for images that support disk-intensive flavors; leave it out otherwise. */
+                __support_diskintensive?: "true";
+                /** @description `true` for images that support high-performance computing flavors; leave it out otherwise. */
+                __support_highperformance?: "true";
+                /**
+                 * @description The GPU type on Xen, for example `M60_vGPU` (the IMS reference's list
+                 *     of parameter values has the current ones). Not together with
+                 *     `__support_xen` and `__support_kvm`. Any string, not an enum
+                 *     (spec/DECISIONS.md, D-GpuTypes).
+                 */
+                __support_xen_gpu_type?: string;
+                /**
+                 * @description The GPU type on KVM, for example `P4`, `M60`, `V100_vGPU`,
+                 *     `P2V_V100`, `P100` or `V100` (the IMS reference's list of parameter
+                 *     values has the current ones). Not together with `__support_xen` and
+                 *     `__support_kvm`. Any string, not an enum (spec/DECISIONS.md,
+                 *     D-GpuTypes).
+                 */
+                __support_kvm_gpu_type?: string;
+                /**
+                 * @description `true` for images that support HANA on Xen; leave it out otherwise.
+                 *     Not together with `__support_xen` and `__support_kvm`.
+                 */
+                __support_xen_hana?: "true";
+                /**
+                 * @description `true` for images that support InfiniBand NICs on KVM; leave it out
+                 *     otherwise. Not together with `__support_xen`.
+                 */
+                __support_kvm_infiniband?: "true";
+                /**
+                 * @description Where the image is used: `FusionCompute` (ECS images, that is
+                 *     system-disk images), `DataImage` (data-disk images), `Ironic` (bare
+                 *     metal server images) or `IsoImage` (ISO images).
+                 */
+                virtual_env_type?: "FusionCompute" | "Ironic" | "DataImage" | "IsoImage";
+                /**
+                 * @description The enterprise project whose images to list: `0` for the default
+                 *     enterprise project, a UUID for another one, or `all_granted_eps` for
+                 *     every enterprise project the user may see.
+                 */
+                enterprise_project_id?: string;
+                /**
+                 * @description The creation time, as `<operator>:<UTC time>`. The operator is `gt`
+                 *     (after), `gte` (at or after), `lt` (before), `lte` (at or before),
+                 *     `eq` (at) or `neq` (not at); the time is `yyyy-MM-ddThh:mm:ssZ` or
+                 *     `yyyy-MM-dd hh:mm:ss`. Images created before 2018-10-28 10:00:00:
+                 *     `created_at=lt:2018-10-28T10:00:00Z`.
+                 * @example lt:2018-10-28T10:00:00Z
+                 */
+                created_at?: components["schemas"]["ImageTimeFilter"];
+                /**
+                 * @description The last update time, as `<operator>:<UTC time>`, like `created_at`.
+                 *     Images updated before 2018-10-28 10:00:00:
+                 *     `updated_at=lt:2018-10-28T10:00:00Z`.
+                 */
+                updated_at?: components["schemas"]["ImageTimeFilter"];
+                /** @description The CPU architecture, `x86` or `arm`. */
+                architecture?: "x86" | "arm";
+            };
+            header?: {
+                /**
+                 * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
+                 *     cloud or when the account has several projects in the region; it is then
+                 *     one of the signed headers (spec/DECISIONS.md, D-Security).
+                 * @example e9993fc787d94b6c886cbaa340f9c0f4
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The images that match. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListImagesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     createImage: {
         parameters: {
             query?: never;

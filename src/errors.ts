@@ -258,27 +258,116 @@ export class JobFailedError extends Error {
   }
 }
 
-/** The job did not finish within `timeoutMs`. It may still finish: look it up before creating again. */
-export class JobTimeoutError extends Error {
-  override readonly name = "JobTimeoutError";
+/** What a waiter follows. */
+export type AwaitedKind = "job" | "volume" | "image";
+
+/** A disk or an image, as the waiters see it. */
+type AnyResource = EvsComponents["schemas"]["Volume"] | ImsComponents["schemas"]["Image"];
+
+/** How the messages name what is awaited: "EVS job", "EVS disk", "IMS image". */
+const label = (service: Service, kind: AwaitedKind) => `${service.toUpperCase()} ${kind === "volume" ? "disk" : kind}`;
+
+/**
+ * A wait ran past its `timeoutMs`. What it waited for may still get there: look it up before
+ * creating it again. Every waiter throws this (a job waiter, the `JobTimeoutError` subclass).
+ */
+export class WaitTimeoutError extends Error {
+  override readonly name: string = "WaitTimeoutError";
   readonly service: Service;
-  readonly jobId: string;
+  readonly kind: AwaitedKind;
   readonly timeoutMs: number;
+  /** What was not there yet, by ID, with the status the last successful poll saw (undefined: never seen). */
+  readonly pending: ReadonlyArray<{ id: string; status: string | undefined }>;
+  /** What the last successful poll saw (what `onPoll` got), undefined if none succeeded. */
+  readonly last: unknown;
+
+  constructor(init: {
+    service: Service;
+    kind: AwaitedKind;
+    timeoutMs: number;
+    pending: ReadonlyArray<{ id: string; status: string | undefined }>;
+    last: unknown;
+    /** What it did not do in time, e.g. "finish", "become active". */
+    goal: string;
+  }) {
+    const what = init.pending.length === 1 ? label(init.service, init.kind) : `${label(init.service, init.kind)}s`;
+    const ids = init.pending.length === 1 ? init.pending[0]!.id : init.pending.map(({ id, status }) => `${id} (${status ?? "not seen"})`).join(", ");
+    const lastStatus = init.pending.length === 1 ? init.pending[0]!.status : undefined;
+    super(`${what} ${ids} did not ${init.goal} within ${init.timeoutMs} ms` + (lastStatus ? ` (last status ${lastStatus})` : ""));
+    this.service = init.service;
+    this.kind = init.kind;
+    this.timeoutMs = init.timeoutMs;
+    this.pending = init.pending;
+    this.last = init.last;
+  }
+}
+
+/** The job did not finish within `timeoutMs`. It may still finish: look it up before creating again. */
+export class JobTimeoutError extends WaitTimeoutError {
+  override readonly name: string = "JobTimeoutError";
+  readonly jobId: string;
   /** The status of the last successful poll, undefined if none succeeded. */
   readonly lastStatus: string | undefined;
   /** The last job seen, undefined if no poll succeeded. */
   readonly job: AnyJob | undefined;
 
   constructor(init: { service: Service; jobId: string; timeoutMs: number; lastStatus: string | undefined; job: AnyJob | undefined }) {
-    super(
-      `${init.service.toUpperCase()} job ${init.jobId} did not finish within ${init.timeoutMs} ms` +
-        (init.lastStatus ? ` (last status ${init.lastStatus})` : ""),
-    );
-    this.service = init.service;
+    super({
+      service: init.service,
+      kind: "job",
+      timeoutMs: init.timeoutMs,
+      pending: [{ id: init.jobId, status: init.lastStatus }],
+      last: init.job,
+      goal: "finish",
+    });
     this.jobId = init.jobId;
-    this.timeoutMs = init.timeoutMs;
     this.lastStatus = init.lastStatus;
     this.job = init.job;
+  }
+}
+
+/**
+ * A disk or an image reached a status it will not leave for the one awaited: an image
+ * `killed` (its upload failed) or `deleted`, a disk in an `error…` status.
+ */
+export class ResourceFailedError extends Error {
+  override readonly name = "ResourceFailedError";
+  readonly service: Service;
+  readonly kind: "volume" | "image";
+  /** The ID it was awaited by. */
+  readonly id: string;
+  /** Its status, e.g. `killed`, `error_extending`. */
+  readonly status: string;
+  /** The disk or image as the last poll returned it. */
+  readonly resource: AnyResource;
+
+  constructor(init: { service: Service; kind: "volume" | "image"; id: string; status: string; resource: AnyResource; reason: string }) {
+    super(`${label(init.service, init.kind)} ${init.id} is ${init.status}: ${init.reason}`);
+    this.service = init.service;
+    this.kind = init.kind;
+    this.id = init.id;
+    this.status = init.status;
+    this.resource = init.resource;
+  }
+}
+
+/**
+ * A disk or an image was still not there when the grace period (`notFoundGraceMs`) was over:
+ * a disk answering 404, an image missing from the image list. For a disk, `cause` is the 404.
+ */
+export class ResourceNotFoundError extends Error {
+  override readonly name = "ResourceNotFoundError";
+  readonly service: Service;
+  readonly kind: "volume" | "image";
+  readonly id: string;
+  readonly graceMs: number;
+
+  constructor(init: { service: Service; kind: "volume" | "image"; id: string; graceMs: number; problem: string; cause?: unknown }) {
+    super(`${label(init.service, init.kind)} ${init.id} ${init.problem} (waited ${init.graceMs} ms for it to appear)`, { cause: init.cause });
+    this.service = init.service;
+    this.kind = init.kind;
+    this.id = init.id;
+    this.graceMs = init.graceMs;
   }
 }
 

@@ -7,7 +7,8 @@
  * refused redirect), a bad call (`TypeError`), an abort (the signal's reason), a 2xx answer
  * whose body is not the JSON it should be (openapi-fetch's `SyntaxError`), and whatever a
  * middleware throws. `unwrap(call)` returns the data or throws a `HuaweiCloudError`.
- * `waitForEvsJob` / `waitForImsJob` throw: `JobFailedError`, `JobTimeoutError`,
+ * The waiters throw: `JobFailedError` (a job), `ResourceFailedError` and
+ * `ResourceNotFoundError` (disks, images), `WaitTimeoutError` (`JobTimeoutError` for a job),
  * `HuaweiCloudError`, `HuaweiCloudNetworkError`, or the abort reason.
  */
 export {
@@ -26,7 +27,11 @@ export {
   JobFailedError,
   JobTimeoutError,
   parseErrorBody,
+  ResourceFailedError,
+  ResourceNotFoundError,
   unwrap,
+  WaitTimeoutError,
+  type AwaitedKind,
   type ErrorBodyShape,
   type FetchResult,
   type HuaweiCloudErrorInit,
@@ -34,14 +39,21 @@ export {
 } from "./errors.js";
 export {
   waitForEvsJob,
+  waitForImage,
   waitForImsJob,
+  waitForVolumes,
   type EvsJob,
   type EvsJobResult,
   type EvsSubJob,
+  type Image,
+  type ImageWaitOptions,
   type ImsJob,
   type ImsJobResult,
+  type ResourceWaitOptions,
+  type Volume,
+  type VolumeWaitOptions,
   type WaitOptions,
-} from "./jobs.js";
+} from "./waiters.js";
 export {
   akskMiddleware,
   canonicalRequest,

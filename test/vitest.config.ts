@@ -14,7 +14,8 @@ export default defineConfig({
     // No test depends on how fast the machine is: every wait ends on an event
     // (a line printed, a process gone, an answer), never on a timer. These
     // bounds only turn a hang into a failure, so they are far above what any
-    // test takes on a loaded machine, and the same for every test.
+    // test takes on a loaded machine (the package test's installs included),
+    // and the same for every test: no test sets its own.
     testTimeout: 300_000,
     hookTimeout: 300_000,
     // The type tests (test/types/*.test-d.ts) are checked by `npm run

@@ -1,6 +1,7 @@
 // The same consumer program on the official SDK core's request path:
 // BasicCredentials (AK/SK) + ClientBuilder/HcClient (AKSKSigner) + DefaultHttpClient (axios).
-// A service client written the way the generated official service SDKs write theirs.
+// A service client written the way the generated official service SDKs write theirs. The client
+// benchmark (bench/client.mjs) sends its requests through createOfficialEvsClient too.
 import { ClientBuilder } from "@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js";
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials.js";
 
@@ -14,9 +15,14 @@ class EvsClient {
   }
 }
 
+/** @param {{ baseUrl: string, ak: string, sk: string, projectId: string }} options */
+export function createOfficialEvsClient({ baseUrl, ak, sk, projectId }) {
+  const credentials = new BasicCredentials().withAk(ak).withSk(sk).withProjectId(projectId);
+  return new ClientBuilder((hc) => new EvsClient(hc)).withCredential(credentials).withEndpoint(baseUrl).build();
+}
+
 export async function main(baseUrl) {
-  const credentials = new BasicCredentials().withAk(process.env.BENCH_AK).withSk(process.env.BENCH_SK).withProjectId(process.env.BENCH_PROJECT);
-  const client = new ClientBuilder((hc) => new EvsClient(hc)).withCredential(credentials).withEndpoint(baseUrl).build();
+  const client = createOfficialEvsClient({ baseUrl, ak: process.env.BENCH_AK, sk: process.env.BENCH_SK, projectId: process.env.BENCH_PROJECT });
   const { job_id } = await client.createVolume({ volume: { availability_zone: "az-dc-1", volume_type: "SSD", size: 40, count: 2 } });
   for (let interval = 10; ; interval = Math.min(interval * 2, 2000)) {
     const job = await client.showJob(job_id);

@@ -4,7 +4,10 @@ import { once } from "node:events";
 
 /** @returns {Promise<{ baseUrl: string, port: number, pid: number, reply(r: {status:number, headers:Record<string,string>, body: Buffer}): Promise<void>, stop(): Promise<void> }>} */
 export async function startServer() {
-  const child = fork(new URL("./server.mjs", import.meta.url), [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // One Node for the server in every section (bench/run.mjs sets it), so a client section run under
+  // another Node changes only the client's side.
+  const execPath = process.env.BENCH_SERVER_NODE || process.execPath;
+  const child = fork(new URL("./server.mjs", import.meta.url), [], { execPath, execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const exited = once(child, "exit");
   const [message] = await Promise.race([
     once(child, "message"),

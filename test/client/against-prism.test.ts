@@ -9,9 +9,14 @@ import {
   HuaweiCloudError,
   JobFailedError,
   JobTimeoutError,
+  ResourceFailedError,
+  ResourceNotFoundError,
   unwrap,
   waitForEvsJob,
+  waitForImage,
   waitForImsJob,
+  waitForVolumes,
+  WaitTimeoutError,
   type ClientOptions,
   type EvsClient,
   type ImsClient,
@@ -41,17 +46,19 @@ describe.each([
   ["a token", token],
   ["AK/SK signing", keys],
 ])("the whole workflow with %s", (_how, credentials) => {
-  it("create disks from a snapshot, wait, export one as an image, make an image from it via IMS, wait", async () => {
+  it("create disks from a snapshot, wait for the job and the disks, export one, wait for the image; make another via IMS", async () => {
     const evs = evsClient({ credentials });
     const ims = imsClient({ credentials });
-    prefer(evs, /\/jobs\//, "example=success");
-    prefer(ims, /\/jobs\//, "example=success");
 
     const { job_id } = await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["from-snapshot-batch"] }));
     expect(job_id).toBe("70a599e0-31e7-49b7-b260-868f441e862b");
 
     const disks = await waitForEvsJob(evs, job_id, { intervalMs: 10 });
     expect(disks.volumeIds).toEqual(["0b549095-4937-4849-8e4c-52aa027d64f7", "e7bca1a2-d3ed-434f-86f4-a1f11aa80072"]);
+
+    // The mock answers every disk with the page's available one.
+    const volumes = await waitForVolumes(evs, disks.volumeIds, { intervalMs: 10 });
+    expect(volumes.map((volume) => volume.status)).toEqual(["available", "available"]);
 
     const [volumeId] = disks.volumeIds as [string];
     const exported = await unwrap(
@@ -60,31 +67,162 @@ describe.each([
         body: { "os-volume_upload_image": { image_name: "data-disk-image", disk_format: "zvhd2" } },
       }),
     );
-    expect(exported["os-volume_upload_image"].image_id).toBe("c5333daa-fbc8-4d1d-bf79-b0567bb45d15");
+    const image = await waitForImage(ims, exported["os-volume_upload_image"].image_id, { intervalMs: 10 });
+    expect([image.id, image.status, image.__imagetype]).toEqual(["c5333daa-fbc8-4d1d-bf79-b0567bb45d15", "active", "private"]);
 
     const created = await unwrap(
       ims.POST("/v2/cloudimages/action", { body: { name: "from-disk", volume_id: volumeId, os_version: "CentOS 7.0 64bit" } }),
     );
-    const image = await waitForImsJob(ims, created.job_id, { intervalMs: 10 });
-    expect(image.imageId).toBe("e9e91bff-14b6-4a0b-8377-4ed0813e3360");
+    const made = await waitForImsJob(ims, created.job_id, { intervalMs: 10 });
+    expect(made.imageId).toBe("e9e91bff-14b6-4a0b-8377-4ed0813e3360");
   });
 });
 
-describe("every page example is accepted by the mock", () => {
-  it.each(Object.entries(evsRequestExamples))("EVS %s", async (name, body) => {
+/**
+ * An `onPoll` that holds the wait until its deadline has passed, so a
+ * time-out always follows at least one answer, however slowly the machine
+ * answers the first poll: the wait's timer was set before this one, so it
+ * fires first.
+ */
+const holdPast = (timeoutMs: number) => () => new Promise<void>((resolve) => setTimeout(resolve, timeoutMs));
+
+describe("disks and images the mock reports as not ready, failed or missing", () => {
+  /** Serves the named examples in turn to the requests whose path matches, the last one repeating. */
+  function preferInTurn(client: EvsClient | ImsClient, match: RegExp, names: string[]) {
+    let next = 0;
+    client.use({
+      onRequest({ request, schemaPath }) {
+        if (match.test(schemaPath)) request.headers.set("Prefer", `example=${names[Math.min(next++, names.length - 1)]}`);
+      },
+    });
+  }
+
+  it("an exported image that goes queued → saving → active resolves once active", async () => {
+    const ims = imsClient();
+    preferInTurn(ims, /^\/v2\/cloudimages$/, ["empty", "queued", "saving", "active"]);
+    const seen: Array<string | undefined> = [];
+    const image = await waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5, onPoll: (i) => seen.push(i?.status) });
+    expect(image.status).toBe("active");
+    expect(seen).toEqual([undefined, "queued", "saving", "active"]);
+  });
+
+  it("an image that ends killed is a ResourceFailedError naming it", async () => {
+    const ims = imsClient();
+    preferInTurn(ims, /^\/v2\/cloudimages$/, ["queued", "saving", "killed"]);
+    const error = (await waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5 }).catch((e: unknown) => e)) as ResourceFailedError;
+    expect(error).toBeInstanceOf(ResourceFailedError);
+    expect(error.message).toBe("IMS image c5333daa-fbc8-4d1d-bf79-b0567bb45d15 is killed: its upload failed; it will never become active");
+  });
+
+  it("an image that never appears is a ResourceNotFoundError", async () => {
+    const ims = imsClient();
+    preferInTurn(ims, /^\/v2\/cloudimages$/, ["empty"]);
+    await expect(waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5, notFoundGraceMs: 50 })).rejects.toBeInstanceOf(
+      ResourceNotFoundError,
+    );
+  });
+
+  it("a disk whose creation fails is a ResourceFailedError with status error", async () => {
     const evs = evsClient();
-    const result =
-      name === "export-vhd"
-        ? await evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body: body as never })
-        : await evs.POST("/v3/{project_id}/cloudvolumes", { body: body as never });
-    expect(result.error).toBeUndefined();
-    expect(result.response.ok).toBe(true);
+    preferInTurn(evs, /cloudvolumes\/\{volume_id\}$/, ["creating", "creation-failed"]);
+    const error = (await waitForVolumes(evs, ["0b549095-4937-4849-8e4c-52aa027d64f7"], { intervalMs: 5 }).catch((e: unknown) => e)) as ResourceFailedError;
+    expect([error.name, error.status, error.id]).toEqual(["ResourceFailedError", "error", "0b549095-4937-4849-8e4c-52aa027d64f7"]);
+  });
+
+  it("a disk that answers 404 past the grace period is a ResourceNotFoundError", async () => {
+    const evs = evsClient();
+    prefer(evs, /cloudvolumes\/\{volume_id\}$/, "code=404, example=item-not-found");
+    const error = (await waitForVolumes(evs, ["gone"], { intervalMs: 5, notFoundGraceMs: 30 }).catch((e: unknown) => e)) as ResourceNotFoundError;
+    expect(error).toBeInstanceOf(ResourceNotFoundError);
+    expect((error.cause as HuaweiCloudError).kind).toBe("itemNotFound");
+  });
+
+  it("a disk still creating times out with a WaitTimeoutError", async () => {
+    const evs = evsClient();
+    prefer(evs, /cloudvolumes\/\{volume_id\}$/, "example=creating");
+    const timeoutMs = 300;
+    const error = (await waitForVolumes(evs, ["a"], { intervalMs: 20, timeoutMs, onPoll: holdPast(timeoutMs) }).catch((e: unknown) => e)) as WaitTimeoutError;
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error.pending).toEqual([{ id: "a", status: "creating" }]);
+  });
+});
+
+/** Where each EVS request example is sent (an example missing here does not compile). */
+const evsExampleCalls = {
+  "encrypted-ssd": [(evs: EvsClient, body: never) => evs.POST("/v3/{project_id}/cloudvolumes", { body })],
+  "from-snapshot-batch": [(evs: EvsClient, body: never) => evs.POST("/v3/{project_id}/cloudvolumes", { body })],
+  "prepaid-yearly": [(evs: EvsClient, body: never) => evs.POST("/v2.1/{project_id}/cloudvolumes", { body })],
+  "gpssd2-attached": [(evs: EvsClient, body: never) => evs.POST("/v2.1/{project_id}/cloudvolumes", { body })],
+  "export-vhd": [
+    (evs: EvsClient, body: never) => evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body }),
+    (evs: EvsClient, body: never) => evs.POST("/v2/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body }),
+  ],
+} satisfies Record<keyof typeof evsRequestExamples, Array<(evs: EvsClient, body: never) => Promise<{ error?: unknown; response: Response }>>>;
+
+describe("every page example is accepted by the mock", () => {
+  it.each(Object.entries(evsRequestExamples))("EVS %s, at every path that takes it", async (name, body) => {
+    for (const send of evsExampleCalls[name as keyof typeof evsRequestExamples]) {
+      const result = await send(evsClient(), body as never);
+      expect(result.error).toBeUndefined();
+      expect(result.response.ok).toBe(true);
+    }
   });
 
   it.each(Object.entries(imsRequestExamples))("IMS %s", async (_name, body) => {
     const result = await imsClient().POST("/v2/cloudimages/action", { body });
     expect(result.error).toBeUndefined();
     expect(result.data?.job_id).toBe("8a12fc664fb4daa3014fb4e581380005");
+  });
+});
+
+describe("creating disks where the SDKs and Terraform do (v2.1), and exporting at the Cinder v2 path", () => {
+  const volume = { availability_zone: "cn-north-4a", volume_type: "GPSSD2", size: 100, iops: 3000, throughput: 125 } as const;
+
+  it("a pay-per-use create answers a job, which waitForEvsJob follows to the disks", async () => {
+    const evs = evsClient();
+    prefer(evs, /\/jobs\//, "example=success");
+    const created = await unwrap(
+      evs.POST("/v2.1/{project_id}/cloudvolumes", {
+        body: { volume: { ...volume, metadata: { create_for_volume_id: "true" } } },
+        params: { header: { "X-Client-Token": "3f1c9d2e-8b7a-4e6f-9d0c-1a2b3c4d5e6f" } },
+      }),
+    );
+    if (!("job_id" in created)) throw new Error(`expected a job, got ${JSON.stringify(created)}`);
+    expect(created.volume_ids).toEqual(["591ac654-26d8-41be-bb77-4f90699d2d41"]);
+    const disks = await waitForEvsJob(evs, created.job_id, { intervalMs: 10 });
+    expect(disks.jobType).toBe("batchCreateVolume");
+    expect(disks.volumeIds).toHaveLength(2);
+  });
+
+  it("a yearly/monthly create answers an order and no job: nothing to wait for in EVS", async () => {
+    const evs = evsClient();
+    prefer(evs, /cloudvolumes/, "example=order-created-with-volume-ids");
+    const result = await evs.POST("/v2.1/{project_id}/cloudvolumes", {
+      body: { volume, bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: 1, isAutoPay: "true" } },
+    });
+    expect(result.response.status).toBe(202);
+    const created = await unwrap(Promise.resolve(result));
+    expect(created).not.toHaveProperty("job_id");
+    if ("job_id" in created) throw new Error("a prepaid answer has no job");
+    expect(created).toEqual({ order_id: "CS1711152257C60TL", volume_ids: ["591ac654-26d8-41be-bb77-4f90699d2d41"] });
+  });
+
+  it("a v2.1 body that breaks a rule is refused before anything is created", async () => {
+    const { volume_type: _type, iops: _iops, throughput: _throughput, ...untyped } = volume;
+    const error = (await unwrap(
+      evsClient().POST("/v2.1/{project_id}/cloudvolumes", { body: { volume: { ...untyped, volume_type: "ESSD2", iops: 5000 }, bssParam: { chargingMode: "prePaid", periodType: "year", periodNum: 1 } } }),
+    ).catch((e: unknown) => e)) as HuaweiCloudError;
+    expect([error.status, error.code]).toEqual([400, "XXX"]);
+  });
+
+  it("the export at /v2 answers like the one at /v3", async () => {
+    const exported = await unwrap(
+      evsClient().POST("/v2/{project_id}/volumes/{volume_id}/action", {
+        params: { path: { volume_id: "591ac654-26d8-41be-bb77-4f90699d2d41" } },
+        body: { "os-volume_upload_image": { image_name: "disk-image", disk_format: "qcow2", container_format: "bare", force: true } },
+      }),
+    );
+    expect(exported["os-volume_upload_image"]).toMatchObject({ status: "uploading", image_id: "c5333daa-fbc8-4d1d-bf79-b0567bb45d15" });
   });
 });
 
@@ -107,12 +245,8 @@ describe("jobs the mock reports as failed or still running", () => {
   it("a job that stays RUNNING times out", async () => {
     const evs = evsClient();
     prefer(evs, /\/jobs\//, "example=running");
-    // onPoll holds the wait past its deadline, so the time-out comes after a
-    // RUNNING answer however slowly the machine answers the first poll: the
-    // wait's timer was set before this one, so it fires first.
     const timeoutMs = 300;
-    const holdPastDeadline = () => new Promise<void>((resolve) => setTimeout(resolve, timeoutMs));
-    const error = (await waitForEvsJob(evs, "j", { intervalMs: 20, timeoutMs, onPoll: holdPastDeadline }).catch((e: unknown) => e)) as JobTimeoutError;
+    const error = (await waitForEvsJob(evs, "j", { intervalMs: 20, timeoutMs, onPoll: holdPast(timeoutMs) }).catch((e: unknown) => e)) as JobTimeoutError;
     expect(error).toBeInstanceOf(JobTimeoutError);
     expect(error.lastStatus).toBe("RUNNING");
   });

@@ -5,7 +5,6 @@ import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createEvsClient,
-  createImsClient,
   HuaweiCloudError,
   HuaweiCloudNetworkError,
   JobFailedError,
@@ -14,22 +13,13 @@ import {
   waitForImsJob,
 } from "../../src/index.js";
 import { loadBundle } from "../support/openapi.js";
-import { fetchDouble, hang, json, networkFailure, type Step } from "../support/fetch-double.js";
+import { evsWith, fetchDouble, hang, imsWith, json, networkFailure, PROJECT, type Step } from "../support/fetch-double.js";
 
-const PROJECT = "0123456789abcdef0123456789abcdef";
 const evsJobs = loadBundle("evs").components.examples as Record<string, { value: any }>;
 const imsJobs = loadBundle("ims").components.examples as Record<string, { value: any }>;
 const job = (body: unknown) => json(200, body);
 const running = { job_id: "job-1", status: "RUNNING", job_type: "createVolume", entities: {} };
 
-function evsWith(...steps: Step[]) {
-  const double = fetchDouble(...steps);
-  return { double, evs: createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
-}
-function imsWith(...steps: Step[]) {
-  const double = fetchDouble(...steps);
-  return { double, ims: createImsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
-}
 const fast = { intervalMs: 1, maxIntervalMs: 1 };
 
 afterEach(() => {

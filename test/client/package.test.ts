@@ -12,9 +12,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { portIsFree } from "../../src/mock/command.mjs";
+import { consumerCompilerOptions } from "../support/consumer.js";
 import { npm, npmEnv, npmInstall } from "../support/npm.js";
 import { repoRoot, services } from "../support/openapi.js";
 import { expectServesBoth } from "../support/prism-requests.js";
+import { readmeBlock } from "../support/readme.js";
 import { alive, freePort, mockAddresses, runScript, twoFreePorts } from "../support/processes.js";
 
 const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
@@ -34,9 +36,12 @@ import {
   createImsClient,
   HuaweiCloudError,
   JobFailedError,
+  ResourceFailedError,
   unwrap,
   waitForEvsJob,
+  waitForImage,
   waitForImsJob,
+  waitForVolumes,
   type EvsClient,
   type EvsSchema,
   type ImsClient,
@@ -69,6 +74,7 @@ preferSuccess(ims);
 
 const { job_id } = await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body }));
 const { volumeIds } = await waitForEvsJob(evs, job_id, { intervalMs: 10 });
+const volumeStatuses = (await waitForVolumes(evs, volumeIds, { intervalMs: 10 })).map((volume) => volume.status);
 const volumeId: string = volumeIds[0] ?? "";
 const exported = await unwrap(
   evs.POST("/v3/{project_id}/volumes/{volume_id}/action", {
@@ -76,6 +82,7 @@ const exported = await unwrap(
     body: { "os-volume_upload_image": { image_name: "exported", disk_format: "qcow2" } },
   }),
 );
+const exportedImage = await waitForImage(ims, exported["os-volume_upload_image"].image_id, { intervalMs: 10 });
 const created = await unwrap(ims.POST("/v2/cloudimages/action", { body: { name: "img", volume_id: volumeId, os_version: "CentOS 7.0 64bit" } }));
 const { imageId } = await waitForImsJob(ims, created.job_id, { intervalMs: 10 });
 
@@ -86,7 +93,7 @@ try {
 } catch (error) {
   if (error instanceof HuaweiCloudError) errorName = error.name + " " + error.status + " " + error.code;
 }
-const failed: boolean = JobFailedError.prototype instanceof Error;
+const failed: boolean = JobFailedError.prototype instanceof Error && ResourceFailedError.prototype instanceof Error;
 
 // The mock's API compiles strictly without @types/node; Prism is not installed yet, so it says how to get it.
 const mockOptions: StartMocksOptions = { ports: { evs: 0 }, log: (line: string) => void line };
@@ -102,7 +109,9 @@ console.log(JSON.stringify({
   resolved: import.meta.resolve("huaweicloud-evs-ims-openapi"),
   openapi: evsDescription.openapi,
   volumeIds,
+  volumeStatuses,
   exportedImageId: exported["os-volume_upload_image"].image_id,
+  exportedImageStatus: exportedImage.status,
   imageId,
   errorName,
   failed,
@@ -112,12 +121,7 @@ console.log(JSON.stringify({
 
 const tsconfig = {
   compilerOptions: {
-    strict: true,
-    target: "ES2022",
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    lib: ["ES2022", "DOM"],
-    types: [],
+    ...consumerCompilerOptions,
     resolveJsonModule: true,
     skipLibCheck: false,
     outDir: "out",
@@ -149,7 +153,7 @@ describe("the packed package, installed into a fresh project", () => {
       [
         "README.md",
         "package.json",
-        ...["client", "errors", "index", "jobs", "signing"].flatMap((f) => [`dist/src/${f}.js`, `dist/src/${f}.d.ts`]),
+        ...["client", "errors", "index", "poll", "signing", "waiters"].flatMap((f) => [`dist/src/${f}.js`, `dist/src/${f}.d.ts`]),
         ...["command", "index", "prism"].flatMap((f) => [`dist/src/mock/${f}.mjs`, `dist/src/mock/${f}.d.mts`]),
         "dist/src/mock/cli.mjs",
         "dist/src/mock/exit-with-parent.cjs",
@@ -199,7 +203,9 @@ describe("the packed package, installed into a fresh project", () => {
     expect(result).toMatchObject({
       openapi: "3.1.0",
       volumeIds: ["0b549095-4937-4849-8e4c-52aa027d64f7", "e7bca1a2-d3ed-434f-86f4-a1f11aa80072"],
+      volumeStatuses: ["available", "available"],
       exportedImageId: "c5333daa-fbc8-4d1d-bf79-b0567bb45d15",
+      exportedImageStatus: "active",
       imageId: "e9e91bff-14b6-4a0b-8377-4ed0813e3360",
       errorName: "HuaweiCloudError 401 EVS.5401",
       failed: true,
@@ -290,12 +296,16 @@ describe("the packed package, installed into a fresh project", () => {
   });
 });
 
-/** The code blocks of the README's "Contract testing in your project", by the file each names in its first line. */
+/** The README's "Contract testing in your project" blocks, by the file each names in its first line (`// vitest.config.ts`). */
 function readmeExamples(): Record<string, string> {
-  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Contract testing in your project"));
-  const body = section.slice(0, section.indexOf("\n## ", 1));
-  return Object.fromEntries([...body.matchAll(/```ts\n\/\/ (\S+)\n([\s\S]*?)```/g)].map((match) => [match[1]!, match[2]!]));
+  return Object.fromEntries(
+    ["consumer-config", "consumer-global-setup", "consumer-test"].map((name) => {
+      const code = readmeBlock(name);
+      const path = /^\/\/ (\S+)\n/.exec(code)?.[1];
+      if (!path) throw new Error(`the README block ${name} does not start with // <the file it is>`);
+      return [path, code];
+    }),
+  );
 }
 
 describe("an install that needs the registry when it is not there says why", () => {

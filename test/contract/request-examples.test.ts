@@ -1,8 +1,10 @@
 // Every request example of the pages (every requestBody example in the
-// bundles) is accepted by the mock with the documented success status, and
-// what the mock answers validates against the description.
+// bundles, and the queries the image-list page shows) is accepted by the mock
+// with the documented success status, and what the mock answers validates
+// against the description.
 import { describe, expect, it } from "vitest";
-import { createValidator, operationsOf, services } from "../support/openapi.js";
+import { listImagesPageQueries } from "../rules/ims.js";
+import { createValidator, operation, operationsOf, services } from "../support/openapi.js";
 import { call, token } from "../support/prism-requests.js";
 
 for (const service of services) {
@@ -32,3 +34,16 @@ for (const service of services) {
     });
   });
 }
+
+describe("mock, ims: every query the image-list page shows is accepted", () => {
+  const validator = createValidator("ims");
+  const success = operation("ims", "listImages").responses.find((r) => r.status === 200)!;
+
+  it.each(listImagesPageQueries.map((q) => [q.name, q] as const))("%s", async (_name, { operationId, query }) => {
+    const op = operation("ims", operationId);
+    const answer = await call("ims", `${op.path}?${new URLSearchParams(query)}`, { headers: token });
+    expect(answer.violations).toEqual([]);
+    expect(answer.status).toBe(200);
+    expect(validator.errorsAgainst(success.schema!, answer.body)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 // The documented rules of the IMS create-image request
 // (ims/create-image.current.md, seed 004, ims/image-attributes.md,
 // ims/image-tag-format.md).
-import { repeat, type ParameterRule, type Rule } from "./types.js";
+import { repeat, without, type PageQuery, type ParameterRule, type Rule } from "./types.js";
 
 const fromServer = (fields: Record<string, unknown> = {}) => ({
   name: "web-base",
@@ -30,10 +30,6 @@ const fromDataVolume = (fields: Record<string, unknown> = {}) => ({
   os_version: "CentOS 7.0 64bit",
   ...fields,
 });
-const without = (body: Record<string, unknown>, field: string) => {
-  const { [field]: _dropped, ...rest } = body;
-  return rest;
-};
 
 export const createImageRules: Rule[] = [
   {
@@ -296,5 +292,78 @@ export const createImageRules: Rule[] = [
   },
 ].map((rule) => ({ ...rule, operation: "createImage" as const }));
 
-/** The rules of the IMS operations' query and header parameters (none of them has one yet). */
-export const imsParameterRules: ParameterRule[] = [];
+// The query parameters of GET /v2/cloudimages (ims/list-images.md, 表 1).
+const project = "1bed856811654c1cb661a6ca845ebc77";
+/** A rule of one query parameter of listImages: the value that obeys, the one that breaks, the keyword. */
+const param = (rule: string, name: string, valid: string, invalid: string, keyword: string): ParameterRule => ({
+  rule,
+  service: "ims",
+  operationId: "listImages",
+  in: "query",
+  name,
+  valid,
+  invalid,
+  keyword,
+});
+const supportFlags = [
+  "__support_kvm",
+  "__support_xen",
+  "__support_largememory",
+  "__support_diskintensive",
+  "__support_highperformance",
+  "__support_xen_hana",
+  "__support_kvm_infiniband",
+];
+
+/** The rules of the IMS operations' query and header parameters: the image list's filters. */
+export const imsParameterRules: ParameterRule[] = [
+  param("limit is an integer", "limit", "1", "one", "type"),
+  param("limit is a whole number", "limit", "500", "1.5", "type"),
+  param("min_ram is an integer", "min_ram", "0", "2GB", "type"),
+  param("min_disk is an integer", "min_disk", "40", "40GB", "type"),
+  param("min_disk is at least 1 GB (a data-disk image's least)", "min_disk", "1", "0", "minimum"),
+  param("min_disk is at most 2048 GB (a data-disk image's most)", "min_disk", "2048", "2049", "maximum"),
+  param("protected is a boolean", "protected", "true", "yes", "type"),
+  param("__whole_image is a boolean", "__whole_image", "false", "no", "type"),
+  param("__isregistered is true or false", "__isregistered", "true", "1", "enum"),
+  param("__imagetype is gold, private, shared or market", "__imagetype", "market", "public", "enum"),
+  param("visibility is public, private or shared", "visibility", "shared", "gold", "enum"),
+  param("status is queued, saving, active, killed or deleted", "status", "killed", "ready", "enum"),
+  param("container_format is bare", "container_format", "bare", "ovf", "enum"),
+  param("disk_format is vhd, zvhd, zvhd2, raw, qcow2 or iso", "disk_format", "zvhd2", "vmdk", "enum"),
+  param("__os_bit is 32 or 64", "__os_bit", "32", "128", "enum"),
+  param("__platform is one of the listed platforms", "__platform", "Huawei Cloud EulerOS", "Windows Server", "enum"),
+  param("sort_key is one of the sortable attributes", "sort_key", "size", "owner", "enum"),
+  param("sort_dir is asc or desc, in lower case", "sort_dir", "asc", "ASC", "enum"),
+  param("__os_type is Linux, Windows or Other", "__os_type", "Other", "linux", "enum"),
+  param("member_status is accepted, rejected or pending", "member_status", "pending", "declined", "enum"),
+  param("virtual_env_type is FusionCompute, Ironic, DataImage or IsoImage", "virtual_env_type", "IsoImage", "KVM", "enum"),
+  param("architecture is x86 or arm", "architecture", "arm", "arm64", "enum"),
+  ...supportFlags.map((flag) => param(`${flag} is true or left out`, flag, "true", "false", "enum")),
+  param("tag is Key=Value, not the key.value of the tag itself", "tag", "a=b", "a.b", "pattern"),
+  param("tag may have an empty value", "tag", "a=", "=b", "pattern"),
+  param("a tag key is at most 36 characters", "tag", `${repeat("k", 36)}=v`, `${repeat("k", 37)}=v`, "pattern"),
+  param("a tag value is at most 43 characters", "tag", `k=${repeat("v", 43)}`, `k=${repeat("v", 44)}`, "pattern"),
+  param("enterprise_project_id is 0, a UUID or all_granted_eps", "enterprise_project_id", "all_granted_eps", "default", "pattern"),
+  param("enterprise_project_id may be a UUID", "enterprise_project_id", "b1a40a66-41a2-4ef4-a6e5-9c7f3c7e5f50", "b1a40a66", "pattern"),
+  param("created_at is <operator>:<UTC time>", "created_at", "gte:2018-10-28T10:00:00Z", "2018-10-28T10:00:00Z", "pattern"),
+  param("created_at takes the documented operators only", "created_at", "neq:2018-10-28 10:00:00", "ge:2018-10-28 10:00:00", "pattern"),
+  param("updated_at is <operator>:<UTC time>", "updated_at", "lt:2018-10-28T10:00:00Z", "lt:2018-10-28T10:00", "pattern"),
+  param("name follows the image-name rules: no leading space", "name", "CentOS 7.3 64bit", " CentOS", "pattern"),
+  param("name is at most 128 characters", "name", repeat("n", 128), repeat("n", 129), "maxLength"),
+];
+
+/** The page's request and the common queries it lists, each to be accepted as it is. */
+const pageQueries: Array<Omit<PageQuery, "operationId">> = [
+  { name: "the page's request example", query: { __imagetype: "gold", sort_key: "name", limit: "1" } },
+  { name: "public images", query: { __imagetype: "gold", visibility: "public", protected: "true" } },
+  { name: "private images", query: { owner: project } },
+  { name: "shared images accepted", query: { member_status: "accepted", visibility: "shared", __imagetype: "shared" } },
+  { name: "shared images rejected", query: { member_status: "rejected", visibility: "shared", __imagetype: "shared" } },
+  { name: "shared images not yet accepted", query: { member_status: "pending", visibility: "shared", __imagetype: "shared" } },
+  { name: "public images of a bare metal flavor", query: { __imagetype: "gold", __support_s4l: "true", virtual_env_type: "Ironic" } },
+  { name: "images created before a time (created_at row)", query: { created_at: "lt:2018-10-28T10:00:00Z" } },
+  { name: "images updated before a time (updated_at row)", query: { updated_at: "lt:2018-10-28T10:00:00Z" } },
+  { name: "a tag added as a.b (tag row)", query: { tag: "a=b" } },
+];
+export const listImagesPageQueries: PageQuery[] = pageQueries.map((query) => ({ ...query, operationId: "listImages" }));

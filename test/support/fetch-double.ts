@@ -1,6 +1,10 @@
 // A stand-in for the real cloud: a fetch that records every request it gets
 // and answers from a script. Only the network is replaced; the client,
 // openapi-fetch and the signer run for real.
+import { createEvsClient, createImsClient } from "../../src/index.js";
+
+/** The project the clients on a double work in. */
+export const PROJECT = "0123456789abcdef0123456789abcdef";
 
 export type Recorded = {
   method: string;
@@ -53,3 +57,15 @@ export const hang = (request: Request) =>
     if (request.signal.aborted) return reject(request.signal.reason);
     request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
   });
+
+/** An EVS client (region cn-north-4, project PROJECT, a token) whose requests go to a double answering `steps`. */
+export function evsWith(...steps: Step[]) {
+  const double = fetchDouble(...steps);
+  return { double, evs: createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
+}
+
+/** The same for IMS. */
+export function imsWith(...steps: Step[]) {
+  const double = fetchDouble(...steps);
+  return { double, ims: createImsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
+}

@@ -9,15 +9,20 @@ import {
   signRequest,
   unwrap,
   waitForEvsJob,
+  waitForImage,
   waitForImsJob,
+  waitForVolumes,
   type AkSkCredentials,
   type Credentials,
   type EvsJob,
   type EvsSchema,
+  type Image,
   type ImsJob,
   type ImsSchema,
   type JobFailedError,
   type JobTimeoutError,
+  type ResourceFailedError,
+  type Volume,
   type WaitOptions,
 } from "../../src/index.js";
 import type { Service as ClientService } from "../../src/client.js";
@@ -34,6 +39,12 @@ describe("the page examples compile as request bodies", () => {
     evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
     evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["from-snapshot-batch"] });
     evs.POST("/v3/{project_id}/volumes/{volume_id}/action", {
+      params: { path: { volume_id: "v" } },
+      body: evsRequestExamples["export-vhd"],
+    });
+    evs.POST("/v2.1/{project_id}/cloudvolumes", { body: evsRequestExamples["prepaid-yearly"] });
+    evs.POST("/v2.1/{project_id}/cloudvolumes", { body: evsRequestExamples["gpssd2-attached"] });
+    evs.POST("/v2/{project_id}/volumes/{volume_id}/action", {
       params: { path: { volume_id: "v" } },
       body: evsRequestExamples["export-vhd"],
     });
@@ -99,6 +110,56 @@ describe("EVS create disks: mistakes do not compile", () => {
   test("a closed metadata object", () => {
     // @ts-expect-error only the four documented metadata keys
     post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { encrypted: "1" } } });
+  });
+});
+
+describe("EVS create disks at v2.1: mistakes do not compile", () => {
+  const post = (body: EvsSchema<"CreateVolumesV21Request">) => evs.POST("/v2.1/{project_id}/cloudvolumes", { body });
+  const volume = { availability_zone: "az", volume_type: "SSD", size: 10 } as const;
+
+  test("a correct body compiles: v3's volume fields, the newer ones, billing, placement, a server", () => {
+    post({ volume });
+    post({
+      volume: { ...volume, volume_type: "GPSSD2", iops: 3000, throughput: 125, metadata: { create_for_volume_id: "true" } },
+      bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: 1, isAutoPay: "true", isAutoRenew: "false" },
+      "OS-SCH-HNT:scheduler_hints": { dedicated_storage_id: "d" },
+      server_id: "s",
+    });
+    evs.POST("/v2.1/{project_id}/cloudvolumes", { body: { volume }, params: { header: { "X-Client-Token": "t" } } });
+  });
+
+  test("billing flags are strings, and the enums are exact", () => {
+    // @ts-expect-error isAutoPay is the string "true", not a boolean
+    post({ volume, bssParam: { chargingMode: "prePaid", periodType: "year", periodNum: 1, isAutoPay: true } });
+    // @ts-expect-error chargingMode is prePaid (the page's "PrePaid" is a typo)
+    post({ volume, bssParam: { chargingMode: "PrePaid" } });
+    // @ts-expect-error periodType is month or year
+    post({ volume, bssParam: { chargingMode: "prePaid", periodType: "week", periodNum: 1 } });
+    // @ts-expect-error periodNum is a number
+    post({ volume, bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: "1" } });
+  });
+
+  test("fields of the other API, and misspellings", () => {
+    // @ts-expect-error shareable is v3's only
+    post({ volume: { ...volume, shareable: "true" } });
+    // @ts-expect-error the wire name is OS-SCH-HNT:scheduler_hints
+    post({ volume, scheduler_hints: { dedicated_storage_id: "d" } });
+    // @ts-expect-error create_for_volume_id is the string "true"
+    post({ volume: { ...volume, metadata: { create_for_volume_id: true } } });
+    // @ts-expect-error iops is a number
+    post({ volume: { ...volume, volume_type: "ESSD2", iops: "5000" } });
+  });
+
+  test("v3 has none of v2.1's fields", () => {
+    const postV3 = (body: EvsSchema<"CreateVolumesRequest">) => evs.POST("/v3/{project_id}/cloudvolumes", { body });
+    // @ts-expect-error GPSSD2 is a v2.1 disk type
+    postV3({ volume: { ...volume, volume_type: "GPSSD2" } });
+    // @ts-expect-error iops is v2.1's only
+    postV3({ volume: { ...volume, iops: 3000 } });
+    // @ts-expect-error bssParam is v2.1's only
+    postV3({ volume, bssParam: { chargingMode: "postPaid" } });
+    // @ts-expect-error create_for_volume_id is a v2.1 metadata key
+    postV3({ volume: { ...volume, metadata: { create_for_volume_id: "true" } } });
   });
 });
 
@@ -176,13 +237,13 @@ describe("IMS create an image: mistakes do not compile (oneOf, allOf, unevaluate
 });
 
 describe("rules the types cannot express compile, and are left to the mock and the service", () => {
-  // if/then, dependentSchemas and "exactly one form" (oneOf of closed forms) have no
+  // if/then and "exactly one form" (oneOf of closed forms) have no
   // TypeScript equivalent in openapi-typescript's output; test/client/against-prism.test.ts shows
   // the mock refusing each of these bodies.
   test("conditional requirements (if/then) and mutually exclusive fields", () => {
     // size is required unless the disk comes from a backup
     evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD" } } });
-    // __system__cmkid needs __system__encrypted: "1" (dependentSchemas)
+    // __system__cmkid needs __system__encrypted: "1" (if/then)
     evs.POST("/v3/{project_id}/cloudvolumes", {
       body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { __system__cmkid: "37b0d52e-c249-40d6-83cb-2b93f22445bd" } } },
     });
@@ -226,6 +287,19 @@ describe("responses", () => {
     }
     if (error) {
       expectTypeOf(error).toEqualTypeOf<EvsSchema<"EvsError"> | EvsSchema<"ApiGatewayError">>();
+    }
+  });
+
+  test("a v2.1 create answers a job or an order: the type makes the caller tell them apart", async () => {
+    const created = await unwrap(evs.POST("/v2.1/{project_id}/cloudvolumes", { body: evsRequestExamples["prepaid-yearly"] }));
+    expectTypeOf(created.volume_ids).toEqualTypeOf<string[] | undefined>();
+    // @ts-expect-error a prepaid create has no job_id: narrow first
+    void created.job_id.length;
+    if ("job_id" in created) {
+      expectTypeOf(created.job_id).toEqualTypeOf<string>();
+      await waitForEvsJob(evs, created.job_id);
+    } else {
+      expectTypeOf(created.order_id).toEqualTypeOf<string>();
     }
   });
 
@@ -319,5 +393,60 @@ describe("one type per thing", () => {
     expectTypeOf<MockService>().toEqualTypeOf<Service>();
     expectTypeOf<keyof RunningMocks["urls"]>().toEqualTypeOf<Service>();
     expectTypeOf<JobFailedError["service"]>().toEqualTypeOf<Service>();
+  });
+});
+
+describe("the queries the waiters poll", () => {
+  test("listing images: the documented filters compile, wrong types and values do not", () => {
+    ims.GET("/v2/cloudimages", { params: { query: { __imagetype: "gold", sort_key: "name", limit: 1 } } });
+    ims.GET("/v2/cloudimages", { params: { query: { protected: true, visibility: "public", status: "active", __platform: "Oracle Linux" } } });
+    ims.GET("/v2/cloudimages");
+    // @ts-expect-error limit is an integer, not a string
+    ims.GET("/v2/cloudimages", { params: { query: { limit: "1" } } });
+    // @ts-expect-error protected is a boolean
+    ims.GET("/v2/cloudimages", { params: { query: { protected: "true" } } });
+    // @ts-expect-error ready is not an image status
+    ims.GET("/v2/cloudimages", { params: { query: { status: "ready" } } });
+    // @ts-expect-error __support_kvm is "true" or left out
+    ims.GET("/v2/cloudimages", { params: { query: { __support_kvm: "false" } } });
+    // @ts-expect-error imagetype is not a parameter (__imagetype is)
+    ims.GET("/v2/cloudimages", { params: { query: { imagetype: "gold" } } });
+  });
+
+  test("querying a disk needs its ID; the project comes from the client", async () => {
+    const { data } = await evs.GET("/v2/{project_id}/cloudvolumes/{volume_id}", { params: { path: { volume_id: "v" } } });
+    expectTypeOf(data!.volume.bootable).toEqualTypeOf<"true" | "false" | undefined>();
+    expectTypeOf(data!.volume.volume_type).toEqualTypeOf<string | null | undefined>();
+    // @ts-expect-error volume_id is required
+    evs.GET("/v2/{project_id}/cloudvolumes/{volume_id}", { params: { path: {} } });
+  });
+});
+
+describe("waiting for disks and images", () => {
+  test("waitForVolumes resolves with the disks; onPoll sees each, undefined while not found", async () => {
+    const volumes = await waitForVolumes(evs, ["a", "b"], {
+      notFoundGraceMs: 30_000,
+      onPoll: (seen) => expectTypeOf(seen).toEqualTypeOf<Array<Volume | undefined>>(),
+    });
+    expectTypeOf(volumes).toEqualTypeOf<Volume[]>();
+    expectTypeOf(volumes[0]!.status).toEqualTypeOf<EvsSchema<"VolumeStatus">>();
+    // @ts-expect-error one disk ID is not a list of disk IDs
+    await waitForVolumes(evs, "a");
+    // @ts-expect-error an IMS client cannot query disks
+    await waitForVolumes(ims, ["a"]);
+  });
+
+  test("waitForImage resolves with the image; onPoll sees it, undefined while not listed", async () => {
+    const image = await waitForImage(ims, "i", { onPoll: (seen) => expectTypeOf(seen).toEqualTypeOf<Image | undefined>() });
+    expectTypeOf(image).toEqualTypeOf<Image>();
+    expectTypeOf(image.status).toEqualTypeOf<"queued" | "saving" | "active" | "killed" | "deleted">();
+    expectTypeOf(image.max_ram).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error the image list has no project in its path
+    await waitForImage(ims, "i", { projectId: "p" });
+  });
+
+  test("a failed disk or image carries the resource and its status", () => {
+    expectTypeOf<ResourceFailedError["resource"]>().toEqualTypeOf<Volume | Image>();
+    expectTypeOf<ResourceFailedError["status"]>().toEqualTypeOf<string>();
   });
 });
