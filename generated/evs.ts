@@ -206,7 +206,13 @@ export interface components {
              * @enum {string}
              */
             full_clone?: "0";
-        };
+        } & ({
+            __system__cmkid: string;
+            /** @constant */
+            __system__encrypted: "1";
+        } | {
+            __system__cmkid?: never;
+        });
         /**
          * VolumeTags
          * @description Tags to put on the disk, as a map of key to value, at most 10. A key is 1 to
@@ -303,7 +309,33 @@ export interface components {
              *     D-EnterpriseProject).
              */
             enterprise_project_id?: string;
-        } & (unknown & unknown & unknown & unknown);
+        } & (({
+            backup_id: string;
+            snapshot_id?: never;
+            imageRef?: never;
+            count?: 1;
+        } | {
+            backup_id?: null;
+            size: number;
+        }) & ({
+            snapshot_id: string;
+            imageRef?: never;
+        } | {
+            snapshot_id?: never;
+        }) & ((({
+            snapshot_id: string;
+        } | {
+            imageRef: string;
+        }) & {
+            metadata?: {
+                __system__encrypted?: never;
+                __system__cmkid?: never;
+                "hw:passthrough"?: never;
+            };
+        }) | {
+            snapshot_id?: never;
+            imageRef?: never;
+        }));
         /**
          * CreateVolumesRequest
          * @description Create one disk, or up to 100 identical disks in one request.
