@@ -50,6 +50,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2.1/{project_id}/cloudvolumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project ID of the region you call. Find it with IAM
+                 *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
+                 *     project named after the region) or in the console under My Credentials >
+                 *     API Credentials.
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create disks, pay-per-use or yearly/monthly (v2.1)
+         * @description Creates one disk, or up to 100 identical disks, blank or from one source
+         *     (a backup, a snapshot or an image), billed pay-per-use or by a
+         *     yearly/monthly subscription (`bssParam`), optionally in a dedicated
+         *     storage pool and attached to a server. Enterprise projects are supported.
+         *     This is the create that Huawei's official SDKs (`CreateVolume`), the
+         *     Terraform provider (`huaweicloud_evs_volume`) and golangsdk call.
+         *
+         *     The answer depends on the billing:
+         *     - pay-per-use: a `job_id`. Poll `GET /v1/{project_id}/jobs/{job_id}`
+         *       until the job is `SUCCESS` (the disk IDs are in its entities) or
+         *       `FAIL`.
+         *     - yearly/monthly: an `order_id` and no job. The disks are created once
+         *       the order is paid: at once with `isAutoPay: "true"`, else when you pay
+         *       it through the billing center's API. Then follow the disks by ID.
+         *     With `metadata.create_for_volume_id: "true"` both answers also list the
+         *     new disks' IDs in `volume_ids`.
+         *
+         *     A create that timed out may still have been accepted: look for the disks
+         *     (or the order) before sending it again, or send the same
+         *     `X-Client-Token` again.
+         *
+         *     Rules between fields, all checked by this description, as for v3
+         *     (lengths in characters; the service counts bytes, see spec/DECISIONS.md,
+         *     D-NameBytes):
+         *     - at most one of `backup_id`, `snapshot_id` and `imageRef`;
+         *     - `size` is required except from a backup;
+         *     - from a backup, `count` is 1;
+         *     - from a snapshot or an image, `metadata` may not set
+         *       `__system__encrypted`, `__system__cmkid` or `hw:passthrough`;
+         *     - `__system__cmkid` needs `__system__encrypted: "1"`;
+         *     - with `count` above 1, `name` is at most 250 bytes;
+         *     and for v2.1:
+         *     - `iops` for `GPSSD2` and `ESSD2` disks only, and required for them;
+         *       `throughput` for `GPSSD2` only, and required for it;
+         *     - an `ESSD2` disk is pay-per-use only;
+         *     - with `chargingMode: prePaid`, `periodType` and `periodNum` are
+         *       required: 1 to 9 months, or 1 year.
+         */
+        post: operations["createVolumesV21"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/{project_id}/cloudvolumes/{volume_id}": {
         parameters: {
             query?: never;
@@ -104,10 +169,10 @@ export interface paths {
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
-                 * @description The ID of the disk to export.
+                 * @description The ID of the disk.
                  * @example 16369c5d-384d-4e64-b37a-56d898769362
                  */
-                volume_id: string;
+                volume_id: components["parameters"]["VolumeId"];
             };
             cookie?: never;
         };
@@ -127,6 +192,47 @@ export interface paths {
          *     the older English edition of this page made that a constraint.
          */
         post: operations["exportVolumeToImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/volumes/{volume_id}/action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project ID of the region you call. Find it with IAM
+                 *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
+                 *     project named after the region) or in the console under My Credentials >
+                 *     API Credentials.
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the disk.
+                 * @example 16369c5d-384d-4e64-b37a-56d898769362
+                 */
+                volume_id: components["parameters"]["VolumeId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export a disk as an image (Cinder v2 path)
+         * @description The same export as `POST /v3/{project_id}/volumes/{volume_id}/action`
+         *     (`os-volume_upload_image`), at the OpenStack Cinder v2 path that
+         *     OpenStack-style clients call (golangsdk's `volumeactions.UploadImage`,
+         *     for one). Same request, same rules, same `202` answer with the new
+         *     `image_id`.
+         *
+         *     An `in-use` disk is exported only with `force: true`; stop the server
+         *     first where you can.
+         */
+        post: operations["exportVolumeToImageV2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -177,43 +283,6 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * VolumeMetadata
-         * @description Disk metadata. Only these four keys are accepted when creating a disk, and no
-         *     value may be `null`. Keys and values are at most 255 bytes
-         *     (spec/DECISIONS.md, D-Metadata).
-         */
-        VolumeMetadata: {
-            /**
-             * @description `1` to encrypt the disk, `0` (or absent) not to.
-             * @enum {string}
-             */
-            __system__encrypted?: "0" | "1";
-            /**
-             * @description The ID of the KMS customer master key that encrypts the disk, exactly 36
-             *     characters (list your keys with the DEW key-list API). Only together with
-             *     `__system__encrypted: "1"`.
-             */
-            __system__cmkid?: string;
-            /**
-             * @description `true` for a SCSI disk (the server's OS accesses the storage directly and
-             *     may use SCSI lock commands); `false`, the default when absent, for a VBD
-             *     disk that supports simple SCSI reads and writes only.
-             * @enum {string}
-             */
-            "hw:passthrough"?: "true" | "false";
-            /**
-             * @description From a snapshot, `0` creates the disk as a linked clone.
-             * @enum {string}
-             */
-            full_clone?: "0";
-        } & ({
-            __system__cmkid: string;
-            /** @constant */
-            __system__encrypted: "1";
-        } | {
-            __system__cmkid?: never;
-        });
-        /**
          * VolumeTags
          * @description Tags to put on the disk, as a map of key to value, at most 10. A key is 1 to
          *     36 characters of letters, digits, `_`, `-` and Chinese characters
@@ -224,12 +293,13 @@ export interface components {
             [key: string]: string;
         };
         /**
-         * VolumeToCreate
-         * @description The disk (or disks) to create. A disk is blank, or is created from at most
-         *     one source: a backup (`backup_id`), a snapshot (`snapshot_id`) or an image
-         *     (`imageRef`).
+         * VolumeFields
+         * @description The fields and rules of a disk to create that both create APIs (v3 and
+         *     v2.1) share. A disk is blank, or is created from at most one source: a
+         *     backup (`backup_id`), a snapshot (`snapshot_id`) or an image (`imageRef`).
          */
-        VolumeToCreate: {
+        VolumeFields: {
+            volume_type: string;
             /**
              * @description The availability zone to create the disk in. Creation fails when the zone
              *     does not exist or does not offer `volume_type`. From a snapshot or a
@@ -239,21 +309,14 @@ export interface components {
              */
             availability_zone: string;
             /**
-             * @description The disk type: `SSD` (ultra-high I/O), `GPSSD` (general purpose SSD),
-             *     `SAS` (high I/O), or `SATA` (common I/O, listed only by the older
-             *     edition of the page; see spec/DECISIONS.md, D-VolumeTypeEnum). From a
-             *     snapshot, it must equal the snapshot's source disk type.
-             * @enum {string}
-             */
-            volume_type: "SSD" | "GPSSD" | "SAS" | "SATA";
-            /**
              * @description The size in GB: 1 to 1024 for a system disk, 10 to 32768 for a data disk.
              *     Required for a blank disk and from a snapshot (at least the snapshot's
              *     size) or an image (at least the image's `min_disk`); optional from a
              *     backup, where it defaults to the backup's size and may not be smaller
-             *     (EVS.1022). The service truncates a decimal to its integer part, but send
-             *     an integer (spec/DECISIONS.md, D-SizeRange, D-SizeCountIntegers,
-             *     D-CrossPage).
+             *     (EVS.1022). The v2.1 table marks `size` required, but its own text makes
+             *     it optional from a backup, as here (D-V21Size). The service truncates a
+             *     decimal to its integer part, but send an integer (spec/DECISIONS.md,
+             *     D-SizeRange, D-SizeCountIntegers, D-CrossPage).
              */
             size?: number;
             /**
@@ -277,7 +340,7 @@ export interface components {
             /**
              * @description The backup to create the disk from (find it with the backup service's
              *     list-backups API). `null` is accepted and means no backup, as in the
-             *     page's example (spec/DECISIONS.md, D-BackupIdNull).
+             *     v3 page's example (spec/DECISIONS.md, D-BackupIdNull).
              */
             backup_id?: string | null;
             /** @description The snapshot to create the disk from. */
@@ -294,14 +357,6 @@ export interface components {
              * @default false
              */
             multiattach?: boolean;
-            /**
-             * @deprecated
-             * @description Deprecated; use `multiattach`. `'true'` for a shared disk, `'false'` for
-             *     a normal one (a string, not a boolean: spec/DECISIONS.md, D-Shareable).
-             * @enum {string}
-             */
-            shareable?: "true" | "false";
-            metadata?: components["schemas"]["VolumeMetadata"];
             tags?: components["schemas"]["VolumeTags"];
             /**
              * @description The enterprise project to put the disk in. Leave it out, or send `0`,
@@ -336,6 +391,77 @@ export interface components {
             snapshot_id?: never;
             imageRef?: never;
         }));
+        /**
+         * VolumeMetadataFields
+         * @description The metadata keys both create APIs document. No value may be `null`. Keys
+         *     and values are at most 255 bytes (spec/DECISIONS.md, D-Metadata).
+         */
+        VolumeMetadataFields: {
+            /**
+             * @description `1` to encrypt the disk, `0` not to. When absent, a disk from a source is
+             *     encrypted like its source, and any other disk is not encrypted.
+             * @enum {string}
+             */
+            __system__encrypted?: "0" | "1";
+            /**
+             * @description The ID of the KMS customer master key that encrypts the disk, exactly 36
+             *     characters (list your keys with the DEW key-list API). Only together with
+             *     `__system__encrypted: "1"`.
+             */
+            __system__cmkid?: string;
+            /**
+             * @description `true` for a SCSI disk (the server's OS accesses the storage directly and
+             *     may use SCSI lock commands); `false`, the default when absent, for a VBD
+             *     disk that supports simple SCSI reads and writes only.
+             * @enum {string}
+             */
+            "hw:passthrough"?: "true" | "false";
+            /**
+             * @description From a snapshot, `0` creates the disk as a linked clone.
+             * @enum {string}
+             */
+            full_clone?: "0";
+        } & ({
+            __system__cmkid: string;
+            /** @constant */
+            __system__encrypted: "1";
+        } | {
+            __system__cmkid?: never;
+        });
+        /**
+         * VolumeMetadata
+         * @description Disk metadata for `POST /v3/{project_id}/cloudvolumes`. Only the four
+         *     documented keys are accepted when creating a disk, and no value may be
+         *     `null`. Keys and values are at most 255 bytes (spec/DECISIONS.md,
+         *     D-Metadata).
+         */
+        VolumeMetadata: components["schemas"]["VolumeMetadataFields"];
+        /**
+         * VolumeToCreate
+         * @description The disk (or disks) to create with `POST /v3/{project_id}/cloudvolumes`. A
+         *     disk is blank, or is created from at most one source: a backup
+         *     (`backup_id`), a snapshot (`snapshot_id`) or an image (`imageRef`).
+         */
+        VolumeToCreate: {
+            /**
+             * @description The disk type: `SSD` (ultra-high I/O), `GPSSD` (general purpose SSD),
+             *     `SAS` (high I/O), or `SATA` (common I/O, listed only by the older
+             *     edition of the page; see spec/DECISIONS.md, D-VolumeTypeEnum). From a
+             *     snapshot, it must equal the snapshot's source disk type. The newer types
+             *     (`ESSD`, `GPSSD2`, `ESSD2`) are known from the SDKs for v2.1 only
+             *     (D-V3Unchanged).
+             * @enum {string}
+             */
+            volume_type?: "SSD" | "GPSSD" | "SAS" | "SATA";
+            /**
+             * @deprecated
+             * @description Deprecated; use `multiattach`. `'true'` for a shared disk, `'false'` for
+             *     a normal one (a string, not a boolean: spec/DECISIONS.md, D-Shareable).
+             * @enum {string}
+             */
+            shareable?: "true" | "false";
+            metadata?: components["schemas"]["VolumeMetadata"];
+        } & components["schemas"]["VolumeFields"];
         /**
          * CreateVolumesRequest
          * @description Create one disk, or up to 100 identical disks in one request.
@@ -407,6 +533,220 @@ export interface components {
              */
             request_id?: string;
         };
+        /**
+         * VolumeMetadataV21
+         * @description Disk metadata for `POST /v2.1/{project_id}/cloudvolumes`: the four keys of
+         *     the page, and `create_for_volume_id`. No value may be `null`. Keys and
+         *     values are at most 255 bytes (spec/DECISIONS.md, D-Metadata).
+         */
+        VolumeMetadataV21: {
+            /**
+             * @description `true` to have the answer list the new disks' IDs in `volume_ids`;
+             *     `false`, the default when absent, for no list. The page says only its
+             *     four keys are accepted, but the official SDKs document this one and the
+             *     Terraform provider sends `"true"` with every disk it creates, so the
+             *     service evidently accepts it (spec/DECISIONS.md, D-CreateForVolumeId).
+             * @default false
+             * @enum {string}
+             */
+            create_for_volume_id?: "true" | "false";
+        } & components["schemas"]["VolumeMetadataFields"];
+        /**
+         * VolumeToCreateV21
+         * @description The disk (or disks) to create with `POST /v2.1/{project_id}/cloudvolumes`.
+         *     A disk is blank, or is created from at most one source: a backup
+         *     (`backup_id`), a snapshot (`snapshot_id`) or an image (`imageRef`).
+         */
+        VolumeToCreateV21: {
+            /**
+             * @description The disk type: `SSD` (ultra-high I/O), `GPSSD` (general purpose SSD),
+             *     `SAS` (high I/O), `SATA` (common I/O, sold out), `ESSD` (extreme SSD),
+             *     `GPSSD2` (general purpose SSD V2, with `iops` and `throughput`) or
+             *     `ESSD2` (extreme SSD V2, with `iops`; pay-per-use only). The page lists
+             *     `SSD`, `GPSSD` and `SAS`, yet its own example sends `SATA`; the newer
+             *     types come from the official SDKs (spec/DECISIONS.md, D-VolumeTypeEnum,
+             *     D-V21Newer). From a snapshot, it must equal the snapshot's source disk
+             *     type.
+             * @enum {string}
+             */
+            volume_type?: "SSD" | "GPSSD" | "SAS" | "SATA" | "ESSD" | "GPSSD2" | "ESSD2";
+            /**
+             * @description The disk's IOPS: required for a `GPSSD2` or `ESSD2` disk, not allowed
+             *     for any other type. The allowed range depends on the type and the size
+             *     (see the EVS disk-type and performance page); the sources give no
+             *     figures, so the service checks it (spec/DECISIONS.md,
+             *     D-IopsThroughput).
+             */
+            iops?: number;
+            /**
+             * @description The disk's throughput in MiB/s: required for a `GPSSD2` disk, not
+             *     allowed for any other type. The allowed range is on the EVS disk-type
+             *     and performance page; the service checks it (spec/DECISIONS.md,
+             *     D-IopsThroughput).
+             */
+            throughput?: number;
+            metadata?: components["schemas"]["VolumeMetadataV21"];
+        } & (components["schemas"]["VolumeFields"] & ({
+            /** @enum {string} */
+            volume_type: "GPSSD2" | "ESSD2";
+            iops: number;
+        } | {
+            /** @enum {string} */
+            volume_type?: "SSD" | "GPSSD" | "SAS" | "SATA" | "ESSD";
+            iops?: never;
+        }) & ({
+            /** @constant */
+            volume_type: "GPSSD2";
+            throughput: number;
+        } | {
+            /** @enum {string} */
+            volume_type?: "SSD" | "GPSSD" | "SAS" | "SATA" | "ESSD" | "ESSD2";
+            throughput?: never;
+        }));
+        /**
+         * BssParam
+         * @description How the disks are billed: pay-per-use (`postPaid`, the default) or a
+         *     yearly/monthly subscription (`prePaid`), which answers an order instead of
+         *     a job. The subscription fields take effect only with `prePaid`.
+         */
+        BssParam: {
+            /**
+             * @description `postPaid` (pay-per-use, the default) or `prePaid` (yearly/monthly). A
+             *     prepaid create answers an `order_id` and no job; an `ESSD2` disk is
+             *     pay-per-use only (spec/DECISIONS.md, D-BssParam).
+             * @default postPaid
+             * @enum {string}
+             */
+            chargingMode?: "prePaid" | "postPaid";
+            /**
+             * @description The unit of the subscription period, `month` or `year`. Required with
+             *     `prePaid`.
+             * @enum {string}
+             */
+            periodType?: "month" | "year";
+            /**
+             * @description How many periods to subscribe for: 1 to 9 months, or 1 year. Required
+             *     with `prePaid`.
+             */
+            periodNum?: number;
+            /**
+             * @description With `prePaid`: `'true'` pays the order at once from the account
+             *     balance; `'false'`, the default, leaves the order unpaid until you pay
+             *     it. A string, not a boolean, as the page types it (spec/DECISIONS.md,
+             *     D-BssParam).
+             * @default false
+             * @enum {string}
+             */
+            isAutoPay?: "true" | "false";
+            /**
+             * @description With `prePaid`: `'true'` renews the subscription for the same period
+             *     whenever it ends; `'false'`, the default, does not. A string, not a
+             *     boolean.
+             * @default false
+             * @enum {string}
+             */
+            isAutoRenew?: "true" | "false";
+        } & (({
+            /** @constant */
+            chargingMode: "prePaid";
+            /** @enum {string} */
+            periodType: "month" | "year";
+            periodNum: number;
+        } | {
+            /** @constant */
+            chargingMode?: "postPaid";
+        }) & ({
+            /** @constant */
+            periodType: "year";
+            periodNum?: 1;
+        } | {
+            /** @constant */
+            periodType?: "month";
+        }));
+        /**
+         * VolumeSchedulerHints
+         * @description Where to place the disks.
+         */
+        VolumeSchedulerHints: {
+            /**
+             * @description The ID of a dedicated distributed storage (DSS) pool to create the disks
+             *     in.
+             */
+            dedicated_storage_id?: string;
+        };
+        /**
+         * CreateVolumesV21Request
+         * @description Create one disk, or up to 100 identical disks, billed pay-per-use or by a
+         *     yearly/monthly subscription, optionally attached to a server at once.
+         */
+        CreateVolumesV21Request: {
+            volume: components["schemas"]["VolumeToCreateV21"];
+            bssParam?: components["schemas"]["BssParam"];
+            "OS-SCH-HNT:scheduler_hints"?: components["schemas"]["VolumeSchedulerHints"];
+            /**
+             * @description The ECS server to attach the new disk to (bare metal servers are not
+             *     supported). The disk is then billed as the server is: a disk for a
+             *     yearly/monthly server answers an `order_id` (official Go SDK;
+             *     spec/DECISIONS.md, D-V21Response).
+             */
+            server_id?: string;
+        } & ({
+            volume: {
+                /** @constant */
+                volume_type: "ESSD2";
+            };
+            bssParam?: {
+                /** @constant */
+                chargingMode?: "postPaid";
+            };
+        } | {
+            volume?: {
+                /** @enum {string} */
+                volume_type?: "SSD" | "GPSSD" | "SAS" | "SATA" | "ESSD" | "GPSSD2";
+            };
+        });
+        /**
+         * NewVolumeIds
+         * @description The IDs of the disks being created, when the request set
+         *     `metadata.create_for_volume_id: "true"`. A disk may not be found yet (404)
+         *     while it is being created, or if its creation failed: the job (pay-per-use)
+         *     or the order (yearly/monthly) says which.
+         */
+        NewVolumeIds: string[];
+        /**
+         * VolumesJobAccepted
+         * @description A pay-per-use create: a job, and the new disks' IDs if the request asked
+         *     for them. The job is v3's (`CreateVolumesResponse`).
+         */
+        VolumesJobAccepted: {
+            volume_ids?: components["schemas"]["NewVolumeIds"];
+        } & components["schemas"]["CreateVolumesResponse"];
+        /**
+         * VolumesOrderPlaced
+         * @description A yearly/monthly create (or a disk for a yearly/monthly server): an order,
+         *     and no job to wait for.
+         */
+        VolumesOrderPlaced: {
+            /**
+             * @description The order. Unless the request set `isAutoPay: "true"`, pay it with the
+             *     billing center's API (Pay Yearly/Monthly Product Orders); once it is
+             *     paid, the disks are created. Follow them by their `volume_ids`, or ask
+             *     the billing center which resources the order opened (Query Resource
+             *     Provisioning Details of an Order). There is no EVS job: do not pass the
+             *     order ID to the job query.
+             */
+            order_id: string;
+            volume_ids?: components["schemas"]["NewVolumeIds"];
+        };
+        /**
+         * CreateVolumesV21Response
+         * @description The creation has been accepted. A pay-per-use create answers a `job_id`:
+         *     wait for the job. A yearly/monthly create answers an `order_id` and no job:
+         *     the disks are created once the order is paid (at once with
+         *     `isAutoPay: "true"`). With `metadata.create_for_volume_id: "true"` either
+         *     answer also lists the new disks' IDs (spec/DECISIONS.md, D-V21Response).
+         */
+        CreateVolumesV21Response: components["schemas"]["VolumesJobAccepted"] | components["schemas"]["VolumesOrderPlaced"];
         /**
          * VolumeLink
          * @description A link to the disk.
@@ -905,6 +1245,16 @@ export interface components {
                 "application/json": components["schemas"]["EvsError"];
             };
         };
+        /** @description The export has started. */
+        ExportStarted: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ExportVolumeToImageResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -923,12 +1273,23 @@ export interface components {
          */
         XProjectId: string;
         /**
+         * @description The ID of the disk.
+         * @example 16369c5d-384d-4e64-b37a-56d898769362
+         */
+        VolumeId: string;
+        /**
          * @description The job ID returned by the asynchronous request.
          * @example ff808081692a62c70169b4dcf9514264
          */
         JobId: string;
     };
-    requestBodies: never;
+    requestBodies: {
+        ExportVolumeToImage: {
+            content: {
+                "application/json": components["schemas"]["ExportVolumeToImageRequest"];
+            };
+        };
+    };
     headers: {
         /**
          * @description The request ID the service assigned to this call. Quote it when you
@@ -980,6 +1341,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreateVolumesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["QuotaExceeded"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createVolumesV21: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
+                 *     cloud or when the account has several projects in the region; it is then
+                 *     one of the signed headers (spec/DECISIONS.md, D-Security).
+                 * @example e9993fc787d94b6c886cbaa340f9c0f4
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+                /**
+                 * @description An idempotency token: a create sent again with the same token is not
+                 *     carried out twice. Newer than the page; from the official Go SDK
+                 *     (spec/DECISIONS.md, D-V21Newer).
+                 * @example 3f1c9d2e-8b7a-4e6f-9d0c-1a2b3c4d5e6f
+                 */
+                "X-Client-Token"?: string;
+            };
+            path: {
+                /**
+                 * @description The project ID of the region you call. Find it with IAM
+                 *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
+                 *     project named after the region) or in the console under My Credentials >
+                 *     API Credentials.
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVolumesV21Request"];
+            };
+        };
+        responses: {
+            /**
+             * @description The creation has been accepted: a job (pay-per-use) or an order
+             *     (yearly/monthly).
+             */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateVolumesV21Response"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1062,29 +1482,56 @@ export interface operations {
                  */
                 project_id: components["parameters"]["ProjectId"];
                 /**
-                 * @description The ID of the disk to export.
+                 * @description The ID of the disk.
                  * @example 16369c5d-384d-4e64-b37a-56d898769362
                  */
-                volume_id: string;
+                volume_id: components["parameters"]["VolumeId"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportVolumeToImageRequest"];
-            };
-        };
+        requestBody: components["requestBodies"]["ExportVolumeToImage"];
         responses: {
-            /** @description The export has started. */
-            202: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExportVolumeToImageResponse"];
-                };
+            202: components["responses"]["ExportStarted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportVolumeToImageV2: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project ID. Needed only for AK/SK-signed requests in a dedicated
+                 *     cloud or when the account has several projects in the region; it is then
+                 *     one of the signed headers (spec/DECISIONS.md, D-Security).
+                 * @example e9993fc787d94b6c886cbaa340f9c0f4
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
             };
+            path: {
+                /**
+                 * @description The project ID of the region you call. Find it with IAM
+                 *     `GET https://iam.{region}.myhuaweicloud.com/v3/projects` (the `id` of the
+                 *     project named after the region) or in the console under My Credentials >
+                 *     API Credentials.
+                 * @example a4a5d4098fb4474fa22cd05f897d6b99
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description The ID of the disk.
+                 * @example 16369c5d-384d-4e64-b37a-56d898769362
+                 */
+                volume_id: components["parameters"]["VolumeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExportVolumeToImage"];
+        responses: {
+            202: components["responses"]["ExportStarted"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

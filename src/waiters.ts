@@ -61,7 +61,12 @@ export interface ImsJobResult {
 
 const MINUTE = 60_000;
 
-/** Waits for an EVS job (e.g. from `POST /v3/{project_id}/cloudvolumes`) to succeed. */
+/**
+ * Waits for an EVS job (e.g. from `POST /v3/{project_id}/cloudvolumes`, or a pay-per-use
+ * `POST /v2.1/{project_id}/cloudvolumes`) to succeed. A yearly/monthly v2.1 create answers an
+ * `order_id` and no job: there is no job to wait for; follow its `volume_ids` with
+ * `waitForVolumes` once the order is paid.
+ */
 export async function waitForEvsJob(client: EvsClient, jobId: string, options: WaitOptions<EvsJob> = {}): Promise<EvsJobResult> {
   const { seen: job } = await waitForJob<EvsJob>("evs", client, jobId, options, 10 * MINUTE);
   const subJobs = job.entities?.sub_jobs ?? [];

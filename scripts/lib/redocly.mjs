@@ -4,6 +4,7 @@
 // needs a network (redocly.yaml also says `telemetry: off`).
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { repoRoot } from "./paths.mjs";
 
 const cli = join(repoRoot, "node_modules/@redocly/cli/bin/cli.js");
@@ -22,15 +23,18 @@ export class RedoclyError extends Error {
 /**
  * Runs `redocly <args...> --config redocly.yaml` and resolves with what it printed.
  * @param {string[]} args e.g. ["bundle", "spec/evs/openapi.yaml", "--output", file]
- * @param {{ show?: boolean }} [options] `show`: print Redocly's output as it comes (lint's
- *   report is the point of running it); otherwise it is kept, and only a failure carries it.
+ * @param {{ show?: boolean, preload?: string, env?: Record<string, string> }} [options]
+ *   `show`: print Redocly's output as it comes (lint's report is the point of running it);
+ *   otherwise it is kept, and only a failure carries it. `preload`: a module Node imports
+ *   before Redocly (`node --import`). `env`: more environment variables.
  * @returns {Promise<string>}
  */
-export function runRedocly(args, { show = false } = {}) {
+export function runRedocly(args, { show = false, preload, env = {} } = {}) {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [cli, ...args, "--config", join(repoRoot, "redocly.yaml")], {
+    const node = preload ? ["--import", pathToFileURL(preload).href] : [];
+    const child = spawn(process.execPath, [...node, cli, ...args, "--config", join(repoRoot, "redocly.yaml")], {
       cwd: repoRoot,
-      env: { ...process.env, ...offline },
+      env: { ...process.env, ...env, ...offline },
       stdio: show ? "inherit" : ["ignore", "pipe", "pipe"],
     });
     let output = "";

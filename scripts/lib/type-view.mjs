@@ -184,6 +184,9 @@ function typedValue(schema, declared, reader) {
   /** @type {Record<string, any>} */
   const out = {};
   for (const key of ["type", "const", "enum"]) if (schema[key] !== undefined) out[key] = schema[key];
+  // A list of values says what type it holds, as the declared field does (for the comment openapi-typescript writes).
+  const declaredType = reader.resolve(declared)?.type;
+  if (out.type === undefined && out.enum !== undefined && typeof declaredType === "string") out.type = declaredType;
   const range = narrowedRange(schema, reader.resolve(declared));
   if (range === false) return false;
   if (range) Object.assign(out, range);
@@ -244,7 +247,10 @@ function not(condition, owner, reader) {
       ways.push({ properties: { [name]: false } });
       continue;
     }
-    const rest = complement(schema, reader.resolve(reader.findProperty(owner, name)));
+    const declared = reader.resolve(reader.findProperty(owner, name));
+    // A nested object condition (`volume.volume_type` is ESSD2) fails the way its own conditions fail.
+    const nested = typeof schema === "object" && schema !== null && (schema.required || schema.properties);
+    const rest = nested ? not(schema, declared ?? {}, reader) : complement(schema, declared);
     if (rest === undefined) return undefined;
     // Left out, or given with a value C does not take.
     if (given) ways.push({ properties: { [name]: rest === false ? false : rest } });

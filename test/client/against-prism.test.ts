@@ -138,21 +138,83 @@ describe("disks and images the mock reports as not ready, failed or missing", ()
   });
 });
 
+/** Where each EVS request example is sent (an example missing here does not compile). */
+const evsExampleCalls = {
+  "encrypted-ssd": [(evs: EvsClient, body: never) => evs.POST("/v3/{project_id}/cloudvolumes", { body })],
+  "from-snapshot-batch": [(evs: EvsClient, body: never) => evs.POST("/v3/{project_id}/cloudvolumes", { body })],
+  "prepaid-yearly": [(evs: EvsClient, body: never) => evs.POST("/v2.1/{project_id}/cloudvolumes", { body })],
+  "gpssd2-attached": [(evs: EvsClient, body: never) => evs.POST("/v2.1/{project_id}/cloudvolumes", { body })],
+  "export-vhd": [
+    (evs: EvsClient, body: never) => evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body }),
+    (evs: EvsClient, body: never) => evs.POST("/v2/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body }),
+  ],
+} satisfies Record<keyof typeof evsRequestExamples, Array<(evs: EvsClient, body: never) => Promise<{ error?: unknown; response: Response }>>>;
+
 describe("every page example is accepted by the mock", () => {
-  it.each(Object.entries(evsRequestExamples))("EVS %s", async (name, body) => {
-    const evs = evsClient();
-    const result =
-      name === "export-vhd"
-        ? await evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body: body as never })
-        : await evs.POST("/v3/{project_id}/cloudvolumes", { body: body as never });
-    expect(result.error).toBeUndefined();
-    expect(result.response.ok).toBe(true);
+  it.each(Object.entries(evsRequestExamples))("EVS %s, at every path that takes it", async (name, body) => {
+    for (const send of evsExampleCalls[name as keyof typeof evsRequestExamples]) {
+      const result = await send(evsClient(), body as never);
+      expect(result.error).toBeUndefined();
+      expect(result.response.ok).toBe(true);
+    }
   });
 
   it.each(Object.entries(imsRequestExamples))("IMS %s", async (_name, body) => {
     const result = await imsClient().POST("/v2/cloudimages/action", { body });
     expect(result.error).toBeUndefined();
     expect(result.data?.job_id).toBe("8a12fc664fb4daa3014fb4e581380005");
+  });
+});
+
+describe("creating disks where the SDKs and Terraform do (v2.1), and exporting at the Cinder v2 path", () => {
+  const volume = { availability_zone: "cn-north-4a", volume_type: "GPSSD2", size: 100, iops: 3000, throughput: 125 } as const;
+
+  it("a pay-per-use create answers a job, which waitForEvsJob follows to the disks", async () => {
+    const evs = evsClient();
+    prefer(evs, /\/jobs\//, "example=success");
+    const created = await unwrap(
+      evs.POST("/v2.1/{project_id}/cloudvolumes", {
+        body: { volume: { ...volume, metadata: { create_for_volume_id: "true" } } },
+        params: { header: { "X-Client-Token": "3f1c9d2e-8b7a-4e6f-9d0c-1a2b3c4d5e6f" } },
+      }),
+    );
+    if (!("job_id" in created)) throw new Error(`expected a job, got ${JSON.stringify(created)}`);
+    expect(created.volume_ids).toEqual(["591ac654-26d8-41be-bb77-4f90699d2d41"]);
+    const disks = await waitForEvsJob(evs, created.job_id, { intervalMs: 10 });
+    expect(disks.jobType).toBe("batchCreateVolume");
+    expect(disks.volumeIds).toHaveLength(2);
+  });
+
+  it("a yearly/monthly create answers an order and no job: nothing to wait for in EVS", async () => {
+    const evs = evsClient();
+    prefer(evs, /cloudvolumes/, "example=order-created-with-volume-ids");
+    const result = await evs.POST("/v2.1/{project_id}/cloudvolumes", {
+      body: { volume, bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: 1, isAutoPay: "true" } },
+    });
+    expect(result.response.status).toBe(202);
+    const created = await unwrap(Promise.resolve(result));
+    expect(created).not.toHaveProperty("job_id");
+    if ("job_id" in created) throw new Error("a prepaid answer has no job");
+    expect(created).toEqual({ order_id: "CS1711152257C60TL", volume_ids: ["591ac654-26d8-41be-bb77-4f90699d2d41"] });
+  });
+
+  it("a v2.1 body that breaks a rule is refused before anything is created", async () => {
+    const { volume_type: _type, iops: _iops, throughput: _throughput, ...untyped } = volume;
+    const error = (await unwrap(
+      // @ts-expect-error ESSD2 is pay-per-use only: the compiler refuses the body too (test/types/rules.test.ts)
+      evsClient().POST("/v2.1/{project_id}/cloudvolumes", { body: { volume: { ...untyped, volume_type: "ESSD2", iops: 5000 }, bssParam: { chargingMode: "prePaid", periodType: "year", periodNum: 1 } } }),
+    ).catch((e: unknown) => e)) as HuaweiCloudError;
+    expect([error.status, error.code]).toEqual([400, "XXX"]);
+  });
+
+  it("the export at /v2 answers like the one at /v3", async () => {
+    const exported = await unwrap(
+      evsClient().POST("/v2/{project_id}/volumes/{volume_id}/action", {
+        params: { path: { volume_id: "591ac654-26d8-41be-bb77-4f90699d2d41" } },
+        body: { "os-volume_upload_image": { image_name: "disk-image", disk_format: "qcow2", container_format: "bare", force: true } },
+      }),
+    );
+    expect(exported["os-volume_upload_image"]).toMatchObject({ status: "uploading", image_id: "c5333daa-fbc8-4d1d-bf79-b0567bb45d15" });
   });
 });
 

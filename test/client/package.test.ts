@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { consumerCompilerOptions } from "../support/consumer.js";
 import { repoRoot, services } from "../support/openapi.js";
 import { documentedRules, ruleChecks, ruleLabel } from "../support/rule-checks.js";
 
@@ -99,12 +100,7 @@ console.log(JSON.stringify({
 
 const tsconfig = {
   compilerOptions: {
-    strict: true,
-    target: "ES2022",
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    lib: ["ES2022", "DOM"],
-    types: [],
+    ...consumerCompilerOptions,
     resolveJsonModule: true,
     skipLibCheck: false,
     outDir: "out",

@@ -36,10 +36,10 @@ function program(then: string[]): string {
 }
 
 describe("the README's workflow, against the mocks", () => {
-  it("type-checks, runs as written and ends with the exported image active; the IMS route and the killed upload too", async () => {
+  it("type-checks, runs as written and ends with the exported image active; the IMS route, the v2.1 create and the killed upload too", async () => {
     mkdirSync(folder, { recursive: true });
     const file = join(folder, "workflow.mts");
-    writeFileSync(file, program(["ims-job", "mock-killed", "killed"]));
+    writeFileSync(file, program(["ims-job", "v21", "mock-killed", "killed"]));
 
     const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
     const options = ["--noEmit", "--strict", "--noUncheckedIndexedAccess", "--skipLibCheck", "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--types", "node"];
@@ -55,6 +55,7 @@ describe("the README's workflow, against the mocks", () => {
       "image ready: c5333daa-fbc8-4d1d-bf79-b0567bb45d15 active",
       "SUCCESS 0.2",
       "image made: e9e91bff-14b6-4a0b-8377-4ed0813e3360",
+      "v2.1 disks ready: 2",
       "IMS image c5333daa-fbc8-4d1d-bf79-b0567bb45d15 is killed: its upload failed; it will never become active",
     ]);
   }, 60_000);

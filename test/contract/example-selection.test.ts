@@ -67,7 +67,9 @@ for (const service of services) {
 describe("mock: the create operations' error bodies can be chosen too", () => {
   const cases = [
     ["evs", "createVolumes", 400, "bad-request", "badRequest"],
+    ["evs", "createVolumesV21", 400, "bad-request", "badRequest"],
     ["evs", "exportVolumeToImage", 404, "item-not-found", "itemNotFound"],
+    ["evs", "exportVolumeToImageV2", 404, "item-not-found", "itemNotFound"],
     ["ims", "createImage", 400, "bad-request", "error"],
     ["ims", "createImage", 404, "not-found", "error"],
   ] as const;
@@ -82,6 +84,27 @@ describe("mock: the create operations' error bodies can be chosen too", () => {
     expect(answer.status).toBe(status);
     expect(answer.body).toHaveProperty([key, "code"]);
     expect(answer.body).toHaveProperty([key, "message"]);
+  });
+});
+
+describe("mock, EVS create disks at v2.1: a job by default, an order when asked (the mock cannot tell a prepaid request)", () => {
+  const createV21 = operation("evs", "createVolumesV21");
+  const prepaid = createV21.requestExamples.find((example) => example.name === "prepaid-yearly")!.value;
+
+  it("without Prefer even a prepaid request gets the first example: a job with the disk's ID", async () => {
+    const answer = await call("evs", createV21.path, { body: prepaid, headers: token });
+    expect(answer.status).toBe(202);
+    expect(answer.body).toEqual({ job_id: expect.any(String), volume_ids: [expect.any(String)] });
+  });
+
+  it.each([
+    ["order-created", { order_id: "CS1711152257C60TL" }],
+    ["order-created-with-volume-ids", { order_id: "CS1711152257C60TL", volume_ids: ["591ac654-26d8-41be-bb77-4f90699d2d41"] }],
+    ["job-accepted", { job_id: "70a599e0-31e7-49b7-b260-868f441e862b" }],
+  ])("Prefer: example=%s answers it", async (name, body) => {
+    const answer = await call("evs", createV21.path, { body: prepaid, headers: token, prefer: { example: name } });
+    expect(answer.status).toBe(202);
+    expect(answer.body).toEqual(body);
   });
 });
 

@@ -1,12 +1,14 @@
 // Every documented rule, sent to the running Prism mock: the body that breaks
 // the rule is refused with a 4xx whose `sl-violations` header points at the
 // rule (location and keyword), and the body that obeys it is accepted with the
-// documented status. The spec tests prove the schemas say the right thing;
-// this proves Prism really enforces them (it silently skips validation when a
-// schema does not compile, and has skipped request bodies whose schema several
-// operations share). The same for the rules of query and header parameters.
+// documented status, and so is every body a widely used client sends. The
+// spec tests prove the schemas say the right thing; this proves Prism really
+// enforces them (it silently skips validation when a schema does not compile,
+// and has skipped request bodies whose schema several operations share). The
+// same for the rules of query and header parameters.
 import { describe, expect, it } from "vitest";
 import {
+  clientBodies,
   madeUpParameterRule,
   operations,
   parameterRules,
@@ -43,6 +45,15 @@ for (const [name, rules] of Object.entries(rulesByOperation)) {
   const { service } = operations[name as OperationName];
   describe.concurrent(`mock, ${service.toUpperCase()} ${name}: each documented rule is enforced`, () => check(rules));
 }
+
+describe.concurrent("mock: what widely used clients send is accepted (test/rules/client-bodies.ts)", () => {
+  it.each(clientBodies.map((c) => [c.client, c] as const))("%s", async (_name, { operation, body, headers }) => {
+    const { service, path, status } = operations[operation];
+    const answer = await call(service, path, { body, headers: { ...token, ...headers } });
+    expect(answer.violations, "the mock finds nothing wrong with the request").toEqual([]);
+    expect(answer.status).toBe(status);
+  });
+});
 
 /**
  * Sends a parameter rule's breaking and obeying values (to `baseUrl`, or the

@@ -88,6 +88,57 @@ describe("workflow: create disks, then poll the EVS job", () => {
   });
 });
 
+describe("workflow: create a disk the way the Terraform provider does (v2.1), then wait for its job and the disk", () => {
+  // What huaweicloud_evs_volume sends: its disks always ask for their IDs in the answer, which it
+  // reads from volume_ids[0]; then it waits for the job (or, prepaid, the order) and the disk.
+  const terraformVolume = {
+    availability_zone: "cn-north-4a",
+    volume_type: "SAS",
+    name: "volume",
+    size: 20,
+    tags: { foo: "bar" },
+    metadata: { create_for_volume_id: "true" },
+  };
+  const create = (body: unknown, prefer?: string) =>
+    fetch(`${baseUrl("evs")}/v2.1/${projectId}/cloudvolumes`, {
+      method: "POST",
+      headers: { ...token, ...json, ...(prefer ? { prefer } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it("pay-per-use: 202 with a job and volume_ids[0]; the job goes RUNNING → SUCCESS and the disk creating → available", async () => {
+    const response = await create({ volume: terraformVolume });
+    expect(response.status).toBe(202);
+    const answer = (await response.json()) as { job_id?: string; volume_ids?: string[] };
+    const [volumeId] = answer.volume_ids ?? [];
+    expect(volumeId).toEqual(expect.any(String));
+    const { seen } = await waitForJob("evs", answer.job_id!, ["running", "success"]);
+    expect(seen).toEqual(["RUNNING", "SUCCESS"]);
+    expect(await followDisk(volumeId!, ["creating", "available"])).toEqual(["creating", "available"]);
+  });
+
+  it("yearly/monthly: 202 with an order and volume_ids[0], no job to poll, and the disk followed by its ID", async () => {
+    const bssParam = { chargingMode: "prePaid", periodType: "month", periodNum: 1, isAutoRenew: "true", isAutoPay: "true" };
+    const response = await create({ volume: terraformVolume, bssParam }, "example=order-created-with-volume-ids");
+    expect(response.status).toBe(202);
+    const answer = (await response.json()) as Record<string, unknown>;
+    expect(answer).toEqual({ order_id: expect.any(String), volume_ids: [expect.any(String)] });
+    expect(answer).not.toHaveProperty("job_id");
+    const [volumeId] = answer.volume_ids as string[];
+    expect(await followDisk(volumeId!, ["creating", "available"])).toEqual(["creating", "available"]);
+  });
+
+  it("the same body at v3 is refused: create_for_volume_id is a v2.1 key", async () => {
+    const response = await fetch(`${baseUrl("evs")}/v3/${projectId}/cloudvolumes`, {
+      method: "POST",
+      headers: { ...token, ...json },
+      body: JSON.stringify({ volume: terraformVolume }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("sl-violations")).toContain("create_for_volume_id");
+  });
+});
+
 describe("workflow: create disks, wait for them, export one, and follow the image in IMS until it is usable", () => {
   /** Creates two disks and waits for the job and the disks; returns the first disk's ID. */
   async function createReadyDisks() {
@@ -101,9 +152,9 @@ describe("workflow: create disks, wait for them, export one, and follow the imag
     return volumeIds[0]!;
   }
 
-  /** Exports a disk; returns the new image's ID, which the export answers at once. */
-  async function exportDisk(volumeId: string) {
-    const response = await fetch(`${baseUrl("evs")}/v3/${projectId}/volumes/${volumeId}/action`, {
+  /** Exports a disk (at /v3, or the Cinder v2 path); returns the new image's ID, which the export answers at once. */
+  async function exportDisk(volumeId: string, version: "v3" | "v2" = "v3") {
+    const response = await fetch(`${baseUrl("evs")}/${version}/${projectId}/volumes/${volumeId}/action`, {
       method: "POST",
       headers: { ...token, ...json },
       body: JSON.stringify({ "os-volume_upload_image": { image_name: "disk-backup", disk_format: "qcow2", force: true } }),
@@ -135,6 +186,11 @@ describe("workflow: create disks, wait for them, export one, and follow the imag
       "saving",
       "active",
     ]);
+  });
+
+  it("the export at the Cinder v2 path answers the same, and its image goes queued → active", async () => {
+    const imageId = await exportDisk(await createReadyDisks(), "v2");
+    expect(await followImage(imageId, ["queued", "active"])).toEqual(["queued", "active"]);
   });
 
   it("an upload that fails ends with the image killed", async () => {

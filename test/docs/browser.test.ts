@@ -2,8 +2,10 @@
 // builds the site into a temporary folder, serves it on a free loopback
 // port, refuses every request that goes anywhere else, and checks that a
 // reader can browse every operation, every request field of the create
-// operations with every parameter, the request and response examples and the Chinese text, with
-// no console error and no failed request. A screenshot of each view goes to test-results/docs/.
+// operations with every parameter, the request and response examples, the
+// code samples, the decision links (followed to their entry) and the Chinese
+// text, including Redoc's own labels, with no console error and no failed
+// request. A screenshot of each view goes to test-results/docs/.
 //
 // What the pages must show is computed from generated/*.openapi.json and
 // spec/i18n (not from the copy the site renders), so a page that loses an
@@ -15,7 +17,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operationSamples, sampleLabels } from "../../scripts/lib/code-samples.mjs";
+import { citedDecisions, decisionIds, readDecisions } from "../../scripts/lib/decisions.mjs";
 import { applyTranslation, loadTranslation } from "../../scripts/lib/i18n.mjs";
+import { labelsGlobal, loadLabels } from "../../scripts/lib/redoc-labels.mjs";
 import { serveFolder, type StaticServer } from "../../scripts/lib/static-server.mjs";
 import { loadBundle, operationsOf, repoRoot, resolveRef, services, type NamedExample, type OpenApiDocument, type Service } from "../support/openapi.js";
 
@@ -60,14 +65,14 @@ function propertyNames(doc: OpenApiDocument, schema: any): string[] {
 
 /** The request fields a reader must see: per request form, its title and fields. */
 function requestForms(doc: OpenApiDocument, operation: any): { title?: string; fields: string[] }[] {
-  const body = deref(doc, operation.requestBody?.content?.["application/json"]?.schema);
+  const body = deref(doc, deref(doc, operation.requestBody)?.content?.["application/json"]?.schema);
   if (!body) return [];
   if (body.oneOf) {
     return body.oneOf.map((form: any) => ({ title: deref(doc, form).title, fields: propertyNames(doc, form) }));
   }
-  // An envelope with one key (`volume`, `os-volume_upload_image`): its fields too.
+  // An envelope (`volume`, `os-volume_upload_image`, `bssParam`, ...): the fields of each of its objects too.
   const fields = propertyNames(doc, body);
-  const nested = fields.length === 1 ? propertyNames(doc, body.properties[fields[0]!]) : [];
+  const nested = fields.flatMap((field) => propertyNames(doc, body.properties[field]));
   return [{ fields: [...fields, ...nested] }];
 }
 
@@ -126,6 +131,25 @@ afterAll(async () => {
 async function openTab() {
   if (setupError) throw setupError;
   const page = await context.newPage();
+  // Every label Redoc asks its translate hook for (scripts/lib/redoc-labels.mjs
+  // looks each up in the page's label table): kept in a list the test reads.
+  await page.addInitScript((name) => {
+    const asked = new Set<string>();
+    let table: object | undefined;
+    Object.defineProperty(globalThis, "__labelsAsked", { value: asked });
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      get: () => table,
+      set: (value: object) => {
+        table = new Proxy(value, {
+          getOwnPropertyDescriptor(target, key) {
+            if (typeof key === "string") asked.add(key);
+            return Reflect.getOwnPropertyDescriptor(target, key);
+          },
+        });
+      },
+    });
+  }, labelsGlobal);
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
@@ -186,12 +210,102 @@ const parameterRow = (page: Page, operationId: string, parameter: { in: string; 
     .filter({ has: page.locator(".schema-name").getByText(parameter.name, { exact: true }) })
     .first();
 
-/** A request field's row in the middle column, found by the field's name. */
-const fieldRow = (page: Page, field: string) =>
-  page.locator('.schema-property-item[id*="t=request"]')
+/** A request field's row of one operation in the middle column, found by the field's name. */
+const fieldRow = (page: Page, operationId: string, field: string) =>
+  page.locator(`.schema-property-item[id*="/${operationId.toLowerCase()}/t=request"]`)
     .filter({ has: page.locator(".schema-name").getByText(field, { exact: true }) }).first();
 
 const sidebar = (page: Page) => page.locator('[data-component-name="Menu/Menu"]');
+
+/** Picks a sample (or "Payload", the request body) in the right-hand panel's menu, named after the one shown. */
+async function pickSample(page: Page, section: Locator, where: string, label: string) {
+  const menu = section.getByRole("button").filter({ hasText: new RegExp(`^(${[...sampleLabels, "Payload"].map(escapeRegExp).join("|")})$`) }).first();
+  await visible(menu, `${where}: code sample menu`);
+  if ((await menu.innerText()).trim() === label) return;
+  await menu.click();
+  await page.getByRole("menuitem").filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first().click();
+}
+
+/**
+ * The operation's code samples in the right-hand panel: each one picked from
+ * the menu, as a reader does, shows its whole source.
+ */
+async function checkCodeSamples(page: Page, section: Locator, where: string, samples: { label: string; source: string }[]) {
+  expect(samples.map((sample) => sample.label), where).toEqual(sampleLabels);
+  for (const sample of samples) {
+    const shown = section.locator("pre").filter({ hasText: sample.source.split("\n")[0]! });
+    await pickSample(page, section, where, sample.label);
+    await visible(shown.first(), `${where}: ${sample.label} sample`);
+    const text = (await shown.first().innerText()).replace(/\u200b/g, "");
+    expect(text.trim(), `${where}: the ${sample.label} sample as generated`).toBe(sample.source.trim());
+  }
+}
+
+const decisionEntries = new Set(decisionIds(readDecisions()));
+
+/** Every decision an operation cites anywhere (descriptions of the operation, its parameters and schemas). */
+function citedBy(doc: OpenApiDocument, node: unknown, seen = new Set<unknown>()): string[] {
+  const resolved = deref(doc, node);
+  if (resolved === null || typeof resolved !== "object" || seen.has(resolved)) return [];
+  seen.add(resolved);
+  return Object.entries(resolved).flatMap(([key, value]) =>
+    key === "description" && typeof value === "string" ? citedDecisions(value)
+      : key === "examples" || key === "example" ? [] : citedBy(doc, value, seen));
+}
+
+/**
+ * The decision links of an operation: the citations of its own description
+ * are links, every link shown names an entry of the record, and following one
+ * lands on that entry.
+ */
+async function checkDecisionLinks(page: Page, service: Service, lang: Lang, where: string, doc: OpenApiDocument, operation: any) {
+  const cited = citedBy(doc, operation);
+  if (cited.length === 0) return;
+  const record = `../../decisions/${lang}/index.html`;
+  const own = citedDecisions(operation.description ?? "");
+  for (const id of own) await visible(page.locator(`a[href="${record}#${id}"]`).first(), `${where}: link to ${id}`);
+  const links = page.locator(`a[href^="${record}#"]`);
+  expect(await links.count(), `${where}: decision links (it cites ${cited.join(", ")})`).toBeGreaterThan(0);
+  for (const href of await links.evaluateAll((all) => all.map((a) => a.getAttribute("href")!))) {
+    expect(decisionEntries, `${where}: ${href}`).toContain(href.split("#")[1]);
+  }
+  const link = (own.length ? page.locator(`a[href="${record}#${own[0]}"]`) : links).first();
+  const id = (await link.getAttribute("href"))!.split("#")[1]!;
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
+  await page.waitForURL(new RegExp(`/decisions/${escapeRegExp(lang)}/index\\.html#${id}$`));
+  const entry = page.locator(`h3[id="${id}"]`);
+  await visible(entry, `${where}: the entry ${id} after following its link`);
+  expect(await entry.evaluate((element) => element.matches(":target")), `${where}: ${id} is the entry landed on`).toBe(true);
+  await page.screenshot({ path: join(screenshots, `decision-${service}-${lang}-${id}.png`) });
+  await page.goBack();
+  await redocMounted(page);
+}
+
+const labels = loadLabels("zh-CN");
+/** Every label asked for on the Chinese pages (filled by their tests, checked after them). */
+const askedOnChinesePages = new Set<string>();
+/** What the English pages showed, by service (their tests run before the Chinese ones). */
+const englishTexts = new Map<Service, string>();
+
+const labelsAsked = (page: Page) => page.evaluate(() => [...(globalThis as unknown as { __labelsAsked: Set<string> }).__labelsAsked]);
+
+/**
+ * Redoc's labels on a Chinese page: every label it asked for has a Chinese
+ * translation, and every label the English page shows (as a line of its own)
+ * shows in Chinese here.
+ */
+function checkLabels(service: Service, asked: string[], texts: string[]) {
+  expect(asked.length, "labels Redoc asked for").toBeGreaterThan(10);
+  expect(asked.filter((key) => !labels.has(key)), "labels without a Chinese translation in spec/i18n/zh-CN/redoc.yaml").toEqual([]);
+  const english = englishTexts.get(service);
+  expect(english, `the ${service} English page test ran first, in this file`).toBeDefined();
+  const englishLines = new Set(english!.split("\n").map((line) => line.trim()));
+  const shown = [...labels].filter(([, { en }]) => englishLines.has(en.trim()));
+  expect(shown.length, "labels the English page shows").toBeGreaterThan(10);
+  const chinese = texts.join("\n");
+  expect(shown.filter(([, { text }]) => !chinese.includes(text)).map(([key, { en, text }]) => `${key}: "${en}" is not shown as "${text}"`)).toEqual([]);
+}
 
 describe("docs index", () => {
   it("links every service in both languages", async () => {
@@ -216,6 +330,8 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
     const doc = expectedDoc(service, lang);
     const info = doc.info as { title: string; description: string };
     const { page, problems } = await openTab();
+    const labelTexts: string[] = [];
+    const asked = new Set<string>();
     await openDocs(page, service, lang);
 
     await visible(page.getByRole("heading", { level: 1 }).filter({ hasText: info.title }), `title ${info.title}`);
@@ -243,6 +359,14 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       if (lang === "zh-CN") {
         await visible(page.getByText(chineseSnippet(operation.description)!).first(), `${where}: Chinese description`);
       }
+      // Redoc puts the operation (both panels) in an element named after its address.
+      const section = page.locator(`[id="${decodeURIComponent(new URL(page.url()).hash.replace(/^#\//, ""))}"]`);
+      await visible(section.first(), `${where}: the operation's section`);
+      await checkCodeSamples(page, section, where, operationSamples(doc, service, lang, path, method));
+      labelTexts.push(await page.locator("body").innerText());
+      // Read before a decision link leaves the page (a page loaded again starts a new list).
+      for (const key of await labelsAsked(page)) asked.add(key);
+      await checkDecisionLinks(page, service, lang, where, doc, operation);
 
       // Every parameter (path, query, header) with its description, in the page's language.
       for (const parameter of parameters) {
@@ -253,6 +377,8 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
         }
       }
 
+      // The request body's examples are under "Payload", beside the code samples.
+      if (examples.length) await pickSample(page, section, where, "Payload");
       if (examples.length) {
         const samples = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
         await visible(samples.getByText(firstString(examples[0]!.value)!).first(), `${where}: first request example's body`);
@@ -290,10 +416,13 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
           await visible(switcher.getByRole("button").filter({ hasText: form.title }), `${where}: form ${form.title} selected`);
         }
         for (const field of form.fields) {
-          await visible(fieldRow(page, field), `${where}${form.title ? ` [${form.title}]` : ""}: request field ${field}`);
+          const row = fieldRow(page, operation.operationId, field);
+          await visible(row, `${where}${form.title ? ` [${form.title}]` : ""}: request field ${field}`);
+          // Redoc draws an object's fields once its row has been on screen, as a reader scrolls.
+          await row.scrollIntoViewIfNeeded();
         }
         // Show the form (its switcher, or its first field) under the docs bar.
-        const shown = form.title ? page.locator('[data-section-id="switcher"]').first() : fieldRow(page, form.fields[0]!);
+        const shown = form.title ? page.locator('[data-section-id="switcher"]').first() : fieldRow(page, operation.operationId, form.fields[0]!);
         await shown.evaluate((element) => {
           element.scrollIntoView({ block: "start" });
           (element.closest("[style*=overflow], main") ?? document.scrollingElement)?.scrollBy?.(0, -120);
@@ -307,9 +436,28 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       }
     }
 
+    if (lang === "zh-CN") {
+      // A reader who folds the sidebar away gets the label of the button that brings it back.
+      await page.locator('button[aria-label="Hide sidebar"]').click();
+      await page.locator('button[aria-label="Show sidebar"]').click();
+    }
+    for (const key of await labelsAsked(page)) asked.add(key);
+    if (lang === "zh-CN") {
+      checkLabels(service, [...asked], labelTexts);
+      for (const key of asked) askedOnChinesePages.add(key);
+    } else {
+      englishTexts.set(service, labelTexts.join("\n"));
+    }
     await page.close();
     expect(problems, "console errors and failed or external requests").toEqual([]);
-  }, 120_000);
+  }, 180_000);
+});
+
+describe("Redoc's labels in Chinese", () => {
+  it("every translated label is one a Chinese page asked for (run with the page tests above)", () => {
+    expect(askedOnChinesePages.size, "the Chinese page tests ran first, in this file").toBeGreaterThan(0);
+    expect([...labels.keys()].filter((key) => !askedOnChinesePages.has(key)), "labels in spec/i18n/zh-CN/redoc.yaml that no page uses").toEqual([]);
+  });
 });
 
 describe("language switch", () => {
@@ -336,10 +484,23 @@ describe("what the browser test looks for", () => {
     expect(form!.fields).toEqual(expect.arrayContaining(["volume", "availability_zone", "volume_type", "size", "count", "metadata", "tags"]));
   });
 
-  it("every field of `os-volume_upload_image` when exporting a disk", () => {
-    const [form] = fieldsOf("evs", "/v3/{project_id}/volumes/{volume_id}/action", "post");
-    expect(form!.fields).toEqual(["os-volume_upload_image", "image_name", "disk_format", "force", "container_format", "__os_type"]);
+  it("every field of the v2.1 create: `volume` (the shared fields too), billing, placement and server", () => {
+    const [form] = fieldsOf("evs", "/v2.1/{project_id}/cloudvolumes", "post");
+    expect(form!.fields).toEqual(expect.arrayContaining([
+      "volume", "bssParam", "OS-SCH-HNT:scheduler_hints", "server_id",
+      "availability_zone", "size", "iops", "throughput", "metadata",
+      "chargingMode", "periodType", "periodNum", "isAutoPay", "isAutoRenew", "dedicated_storage_id",
+    ]));
+    expect(form!.fields).not.toContain("shareable");
   });
+
+  it.each(["/v3/{project_id}/volumes/{volume_id}/action", "/v2/{project_id}/volumes/{volume_id}/action"])(
+    "every field of `os-volume_upload_image` when exporting a disk at %s",
+    (path) => {
+      const [form] = fieldsOf("evs", path, "post");
+      expect(form!.fields).toEqual(["os-volume_upload_image", "image_name", "disk_format", "force", "container_format", "__os_type"]);
+    },
+  );
 
   it("every parameter of the image list and the disk query", () => {
     const listed = operationsOf("ims").find((op) => op.operationId === "listImages")!.parameters;

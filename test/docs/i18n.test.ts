@@ -73,8 +73,8 @@ describe("prose fields", () => {
   });
 
   it("treat a property named `description` as a schema, whose own description is prose", () => {
-    expect(prose.has("/components/schemas/VolumeToCreate/properties/description")).toBe(false);
-    expect(prose.has("/components/schemas/VolumeToCreate/properties/description/description")).toBe(true);
+    expect(prose.has("/components/schemas/VolumeFields/properties/description")).toBe(false);
+    expect(prose.has("/components/schemas/VolumeFields/properties/description/description")).toBe(true);
   });
 
   it("are reported when the translation lacks them, moves them, or changes a value", () => {

@@ -1,21 +1,24 @@
 // The documented rules of the EVS request bodies (evs/create-volumes.current.md,
-// evs/export-volume-to-image.current.md and seeds 000-003).
-import { repeat, type ParameterRule, type Rule } from "./types.js";
+// evs/create-volumes-v2.1.md, evs/export-volume-to-image.current.md,
+// evs/export-volume-to-image-v2.md and seeds 000-003), and the fields the
+// official Go SDK added to v2.1 since (spec/DECISIONS.md, D-V21Newer).
+import { repeat, without, type OperationName, type ParameterRule, type Rule } from "./types.js";
+
+type RuleData = Omit<Rule, "operation">;
+const at = (operation: OperationName) => (rule: RuleData): Rule => ({ ...rule, operation });
 
 const cmkId = "37b0d52e-c249-40d6-83cb-2b93f22445bd";
 const volume = (fields: Record<string, unknown>) => ({
   volume: { availability_zone: "az-dc-1", volume_type: "SSD", size: 100, ...fields },
 });
 /** A volume body without the default size, for the rules about sources. */
-const sizeless = (fields: Record<string, unknown>) => {
-  const { size: _size, ...rest } = volume(fields).volume;
-  return { volume: rest };
-};
+const sizeless = (fields: Record<string, unknown>) => ({ volume: without(volume(fields).volume, "size") });
 const exportBody = (fields: Record<string, unknown>) => ({
   "os-volume_upload_image": { image_name: "disk-image", ...fields },
 });
 
-export const createVolumesRules: Rule[] = [
+/** The volume rules both create APIs share (VolumeFields.yaml): each is checked at v3 and at v2.1. */
+const sharedVolumeRules: RuleData[] = [
   {
     rule: "the body needs a volume",
     valid: volume({}),
@@ -33,12 +36,6 @@ export const createVolumesRules: Rule[] = [
     valid: volume({}),
     invalid: { volume: { availability_zone: "az-dc-1", size: 100 } },
     violation: { path: "/volume", keyword: "required", mentions: "volume_type" },
-  },
-  {
-    rule: "volume_type is SSD, GPSSD, SAS or SATA",
-    valid: volume({ volume_type: "GPSSD" }),
-    invalid: volume({ volume_type: "NVME" }),
-    violation: { path: "/volume/volume_type", keyword: "enum" },
   },
   {
     rule: "size is required for a blank disk",
@@ -143,22 +140,10 @@ export const createVolumesRules: Rule[] = [
     violation: { path: "/volume/multiattach", keyword: "type" },
   },
   {
-    rule: "shareable (deprecated) is the string 'true' or 'false'",
-    valid: volume({ shareable: "true" }),
-    invalid: volume({ shareable: true }),
-    violation: { path: "/volume/shareable", keyword: "type" },
-  },
-  {
     rule: "the volume accepts only documented fields",
     valid: volume({ enterprise_project_id: "0" }),
     invalid: volume({ volumeType: "SSD" }),
-    violation: { path: "/volume", keyword: "additionalProperties", mentions: "volumeType" },
-  },
-  {
-    rule: "metadata accepts only the four documented keys",
-    valid: volume({ metadata: { "hw:passthrough": "true" } }),
-    invalid: volume({ metadata: { "hw:passthrough": "true", owner: "me" } }),
-    violation: { path: "/volume/metadata", keyword: "additionalProperties", mentions: "owner" },
+    violation: { path: "/volume", keyword: "unevaluatedProperties", mentions: "volumeType" },
   },
   {
     rule: "metadata values are never null",
@@ -256,9 +241,230 @@ export const createVolumesRules: Rule[] = [
     invalid: volume({ tags: { env: "a b" } }),
     violation: { path: "/volume/tags/env", keyword: "pattern" },
   },
-].map((rule) => ({ ...rule, operation: "createVolumes" as const }));
+  {
+    rule: "metadata accepts only documented keys",
+    valid: volume({ metadata: { "hw:passthrough": "true" } }),
+    invalid: volume({ metadata: { "hw:passthrough": "true", owner: "me" } }),
+    violation: { path: "/volume/metadata", keyword: "unevaluatedProperties", mentions: "owner" },
+  },
+  {
+    rule: "volume_type is a documented disk type",
+    valid: volume({ volume_type: "GPSSD" }),
+    invalid: volume({ volume_type: "NVME" }),
+    violation: { path: "/volume/volume_type", keyword: "enum" },
+  },
+];
 
-export const exportVolumeToImageRules: Rule[] = [
+/** What only v3 has, or refuses: shareable, and none of v2.1's newer fields. */
+const v3VolumeRules: RuleData[] = [
+  {
+    rule: "v3: volume_type is SSD, GPSSD, SAS or SATA (the newer types are v2.1's)",
+    valid: volume({ volume_type: "SATA" }),
+    invalid: volume({ volume_type: "GPSSD2" }),
+    violation: { path: "/volume/volume_type", keyword: "enum" },
+  },
+  {
+    rule: "v3: shareable (deprecated) is the string 'true' or 'false'",
+    valid: volume({ shareable: "true" }),
+    invalid: volume({ shareable: true }),
+    violation: { path: "/volume/shareable", keyword: "type" },
+  },
+  {
+    rule: "v3: metadata accepts only the four keys of the page (create_for_volume_id is v2.1's)",
+    valid: volume({ metadata: { full_clone: "0" }, snapshot_id: "s1" }),
+    invalid: volume({ metadata: { create_for_volume_id: "true" } }),
+    violation: { path: "/volume/metadata", keyword: "unevaluatedProperties", mentions: "create_for_volume_id" },
+  },
+  {
+    rule: "v3: iops is not a field (it is v2.1's)",
+    valid: volume({}),
+    invalid: volume({ iops: 3000 }),
+    violation: { path: "/volume", keyword: "unevaluatedProperties", mentions: "iops" },
+  },
+  {
+    rule: "v3: the body is only the volume",
+    valid: volume({}),
+    invalid: { ...volume({}), bssParam: { chargingMode: "postPaid" } },
+    violation: { path: "", keyword: "additionalProperties", mentions: "bssParam" },
+  },
+];
+
+const prepaid = (fields: Record<string, unknown> = {}) => ({ chargingMode: "prePaid", periodType: "month", periodNum: 1, ...fields });
+const gpssd2 = (fields: Record<string, unknown> = {}) => ({ volume_type: "GPSSD2", iops: 3000, throughput: 125, ...fields });
+/** A v2.1 body: the volume, plus the top-level fields given. */
+const v21 = (volumeFields: Record<string, unknown>, body: Record<string, unknown> = {}) => ({ ...volume(volumeFields), ...body });
+
+/** What only v2.1 has (evs/create-volumes-v2.1.md and the official Go SDK), or refuses. */
+const v21Rules: RuleData[] = [
+  {
+    rule: "v2.1: volume_type also takes ESSD, GPSSD2 and ESSD2 (official SDK)",
+    valid: v21({ volume_type: "ESSD" }),
+    invalid: v21({ volume_type: "ESSD3" }),
+    violation: { path: "/volume/volume_type", keyword: "enum" },
+  },
+  {
+    rule: "v2.1: shareable is not a field",
+    valid: v21({ multiattach: true }),
+    invalid: v21({ shareable: "true" }),
+    violation: { path: "/volume", keyword: "unevaluatedProperties", mentions: "shareable" },
+  },
+  {
+    rule: "v2.1: a GPSSD2 disk needs iops",
+    valid: v21(gpssd2()),
+    invalid: v21(without(gpssd2(), "iops")),
+    violation: { path: "/volume", keyword: "required", mentions: "iops" },
+  },
+  {
+    rule: "v2.1: an ESSD2 disk needs iops",
+    valid: v21({ volume_type: "ESSD2", iops: 5000 }),
+    invalid: v21({ volume_type: "ESSD2" }),
+    violation: { path: "/volume", keyword: "required", mentions: "iops" },
+  },
+  {
+    rule: "v2.1: a GPSSD2 disk needs throughput",
+    valid: v21(gpssd2()),
+    invalid: v21(without(gpssd2(), "throughput")),
+    violation: { path: "/volume", keyword: "required", mentions: "throughput" },
+  },
+  {
+    rule: "v2.1: iops only for GPSSD2 and ESSD2",
+    valid: v21({ volume_type: "ESSD2", iops: 5000 }),
+    invalid: v21({ volume_type: "SSD", iops: 5000 }),
+    violation: { path: "/volume/iops", keyword: "false schema" },
+  },
+  {
+    rule: "v2.1: throughput only for GPSSD2",
+    valid: v21(gpssd2()),
+    invalid: v21({ volume_type: "ESSD2", iops: 5000, throughput: 125 }),
+    violation: { path: "/volume/throughput", keyword: "false schema" },
+  },
+  {
+    rule: "v2.1: iops is an integer",
+    valid: v21(gpssd2({ iops: 3000 })),
+    invalid: v21(gpssd2({ iops: "3000" })),
+    violation: { path: "/volume/iops", keyword: "type" },
+  },
+  {
+    rule: "v2.1: throughput is an integer",
+    valid: v21(gpssd2({ throughput: 125 })),
+    invalid: v21(gpssd2({ throughput: 125.5 })),
+    violation: { path: "/volume/throughput", keyword: "type" },
+  },
+  {
+    rule: "v2.1: metadata also takes create_for_volume_id, 'true' or 'false' (official SDK, Terraform)",
+    valid: v21({ metadata: { create_for_volume_id: "true" } }),
+    invalid: v21({ metadata: { create_for_volume_id: true } }),
+    violation: { path: "/volume/metadata/create_for_volume_id", keyword: "type" },
+  },
+  {
+    rule: "v2.1: create_for_volume_id does not lift the snapshot rule on encryption",
+    valid: v21({ snapshot_id: "s1", metadata: { create_for_volume_id: "true" } }),
+    invalid: v21({ snapshot_id: "s1", metadata: { create_for_volume_id: "true", __system__encrypted: "1" } }),
+    violation: { path: "/volume/metadata/__system__encrypted", keyword: "false schema" },
+  },
+  {
+    rule: "v2.1: chargingMode is prePaid or postPaid",
+    valid: v21({}, { bssParam: { chargingMode: "postPaid" } }),
+    invalid: v21({}, { bssParam: { chargingMode: "PrePaid" } }),
+    violation: { path: "/bssParam/chargingMode", keyword: "enum" },
+  },
+  {
+    rule: "v2.1: a prepaid create needs periodType",
+    valid: v21({}, { bssParam: prepaid() }),
+    invalid: v21({}, { bssParam: without(prepaid(), "periodType") }),
+    violation: { path: "/bssParam", keyword: "required", mentions: "periodType" },
+  },
+  {
+    rule: "v2.1: a prepaid create needs periodNum",
+    valid: v21({}, { bssParam: prepaid() }),
+    invalid: v21({}, { bssParam: without(prepaid(), "periodNum") }),
+    violation: { path: "/bssParam", keyword: "required", mentions: "periodNum" },
+  },
+  {
+    rule: "v2.1: periodType is month or year",
+    valid: v21({}, { bssParam: prepaid({ periodType: "year" }) }),
+    invalid: v21({}, { bssParam: prepaid({ periodType: "day" }) }),
+    violation: { path: "/bssParam/periodType", keyword: "enum" },
+  },
+  {
+    rule: "v2.1: periodNum is at least 1",
+    valid: v21({}, { bssParam: prepaid({ periodNum: 1 }) }),
+    invalid: v21({}, { bssParam: prepaid({ periodNum: 0 }) }),
+    violation: { path: "/bssParam/periodNum", keyword: "minimum" },
+  },
+  {
+    rule: "v2.1: periodNum is at most 9 months",
+    valid: v21({}, { bssParam: prepaid({ periodNum: 9 }) }),
+    invalid: v21({}, { bssParam: prepaid({ periodNum: 10 }) }),
+    violation: { path: "/bssParam/periodNum", keyword: "maximum" },
+  },
+  {
+    rule: "v2.1: periodNum is 1 for a yearly subscription",
+    valid: v21({}, { bssParam: prepaid({ periodType: "year", periodNum: 1 }) }),
+    invalid: v21({}, { bssParam: prepaid({ periodType: "year", periodNum: 2 }) }),
+    violation: { path: "/bssParam/periodNum", keyword: "maximum" },
+  },
+  {
+    rule: "v2.1: periodNum is an integer",
+    valid: v21({}, { bssParam: prepaid({ periodNum: 3 }) }),
+    invalid: v21({}, { bssParam: prepaid({ periodNum: "3" }) }),
+    violation: { path: "/bssParam/periodNum", keyword: "type" },
+  },
+  {
+    rule: "v2.1: isAutoPay is the string 'true' or 'false', not a boolean",
+    valid: v21({}, { bssParam: prepaid({ isAutoPay: "true" }) }),
+    invalid: v21({}, { bssParam: prepaid({ isAutoPay: true }) }),
+    violation: { path: "/bssParam/isAutoPay", keyword: "type" },
+  },
+  {
+    rule: "v2.1: isAutoRenew is the string 'true' or 'false'",
+    valid: v21({}, { bssParam: prepaid({ isAutoRenew: "false" }) }),
+    invalid: v21({}, { bssParam: prepaid({ isAutoRenew: "yes" }) }),
+    violation: { path: "/bssParam/isAutoRenew", keyword: "enum" },
+  },
+  {
+    rule: "v2.1: bssParam accepts only documented fields",
+    valid: v21({}, { bssParam: prepaid() }),
+    invalid: v21({}, { bssParam: prepaid({ periodUnit: "month" }) }),
+    violation: { path: "/bssParam", keyword: "additionalProperties", mentions: "periodUnit" },
+  },
+  {
+    rule: "v2.1: an ESSD2 disk is pay-per-use only",
+    valid: v21({ volume_type: "ESSD2", iops: 5000 }, { bssParam: { chargingMode: "postPaid" } }),
+    invalid: v21({ volume_type: "ESSD2", iops: 5000 }, { bssParam: prepaid() }),
+    violation: { path: "/bssParam/chargingMode", keyword: "const" },
+  },
+  {
+    rule: "v2.1: dedicated_storage_id is a string",
+    valid: v21({}, { "OS-SCH-HNT:scheduler_hints": { dedicated_storage_id: "dss-1" } }),
+    invalid: v21({}, { "OS-SCH-HNT:scheduler_hints": { dedicated_storage_id: 1 } }),
+    violation: { path: "/OS-SCH-HNT:scheduler_hints/dedicated_storage_id", keyword: "type" },
+  },
+  {
+    rule: "v2.1: the scheduler hints accept only dedicated_storage_id",
+    valid: v21({}, { "OS-SCH-HNT:scheduler_hints": { dedicated_storage_id: "dss-1" } }),
+    invalid: v21({}, { "OS-SCH-HNT:scheduler_hints": { storage_id: "dss-1" } }),
+    violation: { path: "/OS-SCH-HNT:scheduler_hints", keyword: "additionalProperties", mentions: "storage_id" },
+  },
+  {
+    rule: "v2.1: server_id is a string",
+    valid: v21({}, { server_id: "877a2cda-ba63-4e1e-b95f-e67e48b6129a" }),
+    invalid: v21({}, { server_id: ["877a2cda-ba63-4e1e-b95f-e67e48b6129a"] }),
+    violation: { path: "/server_id", keyword: "type" },
+  },
+  {
+    rule: "v2.1: the body accepts only documented fields (wire name OS-SCH-HNT:scheduler_hints)",
+    valid: v21({}, { "OS-SCH-HNT:scheduler_hints": {} }),
+    invalid: v21({}, { scheduler_hints: {} }),
+    violation: { path: "", keyword: "additionalProperties", mentions: "scheduler_hints" },
+  },
+];
+
+export const createVolumesRules: Rule[] = [...sharedVolumeRules, ...v3VolumeRules].map(at("createVolumes"));
+export const createVolumesV21Rules: Rule[] = [...sharedVolumeRules, ...v21Rules].map(at("createVolumesV21"));
+
+/** The export rules: one request schema, served at the v3 and the Cinder v2 path. */
+const exportRules: RuleData[] = [
   {
     rule: "the body needs os-volume_upload_image",
     valid: exportBody({}),
@@ -325,7 +531,10 @@ export const exportVolumeToImageRules: Rule[] = [
     invalid: exportBody({ os_type: "linux" }),
     violation: { path: "/os-volume_upload_image", keyword: "additionalProperties", mentions: "os_type" },
   },
-].map((rule) => ({ ...rule, operation: "exportVolumeToImage" as const }));
+];
 
-/** The rules of the EVS operations' query and header parameters (none of them has one yet). */
+export const exportVolumeToImageRules: Rule[] = exportRules.map(at("exportVolumeToImage"));
+export const exportVolumeToImageV2Rules: Rule[] = exportRules.map(at("exportVolumeToImageV2"));
+
+/** The rules of the EVS operations' query and header parameters (none of them has one yet: X-Client-Token is any string). */
 export const evsParameterRules: ParameterRule[] = [];

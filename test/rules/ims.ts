@@ -1,7 +1,7 @@
 // The documented rules of the IMS create-image request
 // (ims/create-image.current.md, seed 004, ims/image-attributes.md,
 // ims/image-tag-format.md).
-import { repeat, type PageQuery, type ParameterRule, type Rule } from "./types.js";
+import { repeat, without, type PageQuery, type ParameterRule, type Rule } from "./types.js";
 
 const fromServer = (fields: Record<string, unknown> = {}) => ({
   name: "web-base",
@@ -30,10 +30,6 @@ const fromDataVolume = (fields: Record<string, unknown> = {}) => ({
   os_version: "CentOS 7.0 64bit",
   ...fields,
 });
-const without = (body: Record<string, unknown>, field: string) => {
-  const { [field]: _dropped, ...rest } = body;
-  return rest;
-};
 
 export const createImageRules: Rule[] = [
   {

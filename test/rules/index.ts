@@ -3,20 +3,30 @@
 // against Prism). An operation with a request body has an entry here and in
 // `operations` (./types.ts), and a query or header parameter with a rule
 // (anything beyond an optional string) has a ParameterRule;
-// test/spec/rules.test.ts says when one is missing.
-import { createVolumesRules, evsParameterRules, exportVolumeToImageRules } from "./evs.js";
+// test/spec/rules.test.ts says when one is missing. The bodies widely used
+// clients send (./client-bodies.ts) are walked by both tests too.
+import {
+  createVolumesRules,
+  createVolumesV21Rules,
+  evsParameterRules,
+  exportVolumeToImageRules,
+  exportVolumeToImageV2Rules,
+} from "./evs.js";
 import { createImageRules, imsParameterRules } from "./ims.js";
 import type { OperationName, ParameterRule, Rule } from "./types.js";
 
 export const rulesByOperation = {
   createVolumes: createVolumesRules,
+  createVolumesV21: createVolumesV21Rules,
   exportVolumeToImage: exportVolumeToImageRules,
+  exportVolumeToImageV2: exportVolumeToImageV2Rules,
   createImage: createImageRules,
 } satisfies Record<OperationName, Rule[]>;
 
 export const parameterRules: ParameterRule[] = [...evsParameterRules, ...imsParameterRules];
 
 export { operations, type OperationName, type ParameterRule, type Rule, type Violation } from "./types.js";
+export { clientBodies, type ClientBody } from "./client-bodies.js";
 
 /**
  * A made-up query parameter and its rule, to show that the parameter checks

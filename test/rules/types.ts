@@ -22,7 +22,7 @@ export type Rule = {
   violation: Violation;
 };
 
-export type OperationName = "exportVolumeToImage" | "createVolumes" | "createImage";
+export type OperationName = keyof typeof operations;
 
 /**
  * A documented rule of one query or header parameter: a value that obeys it
@@ -42,15 +42,23 @@ export type ParameterRule = {
   keyword: string;
 };
 
-/** Where each operation's request body is sent, and its schema. */
+/** Where each operation's request body is sent, its schema, and the status of an accepted body. */
 export const operations = {
   exportVolumeToImage: { service: "evs", path: "/v3/p1/volumes/v1/action", schema: "ExportVolumeToImageRequest", status: 202 },
+  exportVolumeToImageV2: { service: "evs", path: "/v2/p1/volumes/v1/action", schema: "ExportVolumeToImageRequest", status: 202 },
   createVolumes: { service: "evs", path: "/v3/p1/cloudvolumes", schema: "CreateVolumesRequest", status: 200 },
+  createVolumesV21: { service: "evs", path: "/v2.1/p1/cloudvolumes", schema: "CreateVolumesV21Request", status: 202 },
   createImage: { service: "ims", path: "/v2/cloudimages/action", schema: "CreateImageRequest", status: 200 },
 } as const;
 
 /** A string of `n` copies of `char`. */
 export const repeat = (char: string, n: number) => char.repeat(n);
+
+/** `body` without its field `name`. */
+export const without = (body: Record<string, unknown>, name: string) => {
+  const { [name]: _dropped, ...rest } = body;
+  return rest;
+};
 
 /** A query the page itself shows (name → value, as sent), which must be accepted as it is. */
 export type PageQuery = { name: string; operationId: string; query: Record<string, string> };

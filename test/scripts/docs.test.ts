@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { loadLabels } from "../../scripts/lib/redoc-labels.mjs";
 import { repoRoot } from "../support/openapi.js";
 
 const docs = (...args: string[]) =>
@@ -35,19 +36,33 @@ it("a failure is one message and exit 1, not an unhandled rejection", () => {
   expect(run.stderr).not.toMatch(/\n\s+at /);
 });
 
-it("--out replaces only what it writes: index.html and <service>/<lang>/", () => {
+it("--out replaces only what it writes: index.html, <service>/<lang>/ and decisions/<lang>/", () => {
   const site = join(scratch, "site");
   mkdirSync(join(site, "evs", "en"), { recursive: true });
   mkdirSync(join(site, "notes"), { recursive: true });
   writeFileSync(join(site, "notes", "keep.md"), "mine");
   writeFileSync(join(site, "README"), "mine too");
   writeFileSync(join(site, "evs", "en", "stale.html"), "from an older build");
+  mkdirSync(join(site, "decisions", "en"), { recursive: true });
+  writeFileSync(join(site, "decisions", "en", "stale.html"), "from an older build");
   const run = docs("--out", site);
   expect(run.status, run.stderr).toBe(0);
   expect(readFileSync(join(site, "notes", "keep.md"), "utf8")).toBe("mine");
   expect(readFileSync(join(site, "README"), "utf8")).toBe("mine too");
   expect(existsSync(join(site, "evs", "en", "stale.html"))).toBe(false);
-  for (const page of ["index.html", "evs/en/index.html", "evs/zh-CN/index.html", "ims/en/index.html", "ims/zh-CN/index.html"]) {
+  expect(existsSync(join(site, "decisions", "en", "stale.html"))).toBe(false);
+  for (const page of [
+    "index.html", "evs/en/index.html", "evs/zh-CN/index.html", "ims/en/index.html", "ims/zh-CN/index.html",
+    "decisions/en/index.html", "decisions/zh-CN/index.html",
+  ]) {
     expect(existsSync(join(site, page)), page).toBe(true);
   }
+  // The prerendered page (what shows before Redoc's script runs) has the page's labels too.
+  const prerendered = (page: string) => {
+    const html = readFileSync(join(site, page), "utf8");
+    return html.slice(html.indexOf('<div id="redoc">'), html.indexOf('<script type="module">'));
+  };
+  expect(prerendered("evs/en/index.html")).toContain(">Servers<");
+  expect(prerendered("evs/zh-CN/index.html")).toContain(`>${loadLabels("zh-CN").get("servers.title")!.text}<`);
+  expect(prerendered("evs/zh-CN/index.html")).not.toContain(">Servers<");
 }, 120_000);

@@ -1,11 +1,12 @@
 // scripts/lib/type-view.mjs, the generator's reading of a description: each
 // kind of rule it rewrites, on a small schema, and on the real bundles the one
 // promise that matters most, that it never refuses a body the description
-// accepts (every page example and every obeying rule body still validates).
+// accepts (every page example, every obeying rule body and every body a
+// widely used client sends still validates).
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { typeView } from "../../scripts/lib/type-view.mjs";
-import { operations, rulesByOperation } from "../rules/index.js";
+import { clientBodies, operations, rulesByOperation } from "../rules/index.js";
 import { loadBundle, operationsOf, services } from "../support/openapi.js";
 
 /** The view of one schema (named S) among `others`. */
@@ -111,7 +112,7 @@ describe("closed forms of a oneOf leave out their siblings' fields", () => {
 
 describe("on the bundles: the view refuses nothing the description accepts", () => {
   for (const service of services) {
-    it(`${service}: every page example and every obeying rule body validates against the view`, () => {
+    it(`${service}: every page example, obeying rule body and client body validates against the view`, () => {
       const ajv = new Ajv2020({ strict: false, allErrors: true });
       const viewed = typeView(loadBundle(service));
       ajv.addSchema({ $id: service, $defs: JSON.parse(JSON.stringify(viewed.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/')) });
@@ -121,6 +122,9 @@ describe("on the bundles: the view refuses nothing the description accepts", () 
           .flat()
           .filter((rule) => operations[rule.operation].service === service)
           .map((rule) => [`${rule.operation}: ${rule.rule}`, { $ref: `#/components/schemas/${operations[rule.operation].schema}` }, rule.valid] as const),
+        ...clientBodies
+          .filter((entry) => operations[entry.operation].service === service)
+          .map((entry) => [entry.client, { $ref: `#/components/schemas/${operations[entry.operation].schema}` }, entry.body] as const),
       ];
       expect(bodies.length).toBeGreaterThan(10);
       const refused = bodies.filter(([, schema, body]) => {

@@ -112,7 +112,7 @@ describe("the closed/open checks can fail", () => {
   it("finds a request object left open", () => {
     const doc = loadBundle("evs");
     const broken = structuredClone(doc);
-    delete broken.components.schemas!.VolumeToCreate.additionalProperties;
+    delete broken.components.schemas!.VolumeToCreate.unevaluatedProperties;
     expect(openRequestObjects(broken, "evs")).toEqual(["createVolumes request.volume"]);
   });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createValidator, errorIs, loadBundle, operationsOf, resolveRef, services, type OpenApiDocument, type Parameter, type Service } from "../support/openapi.js";
 import {
+  clientBodies,
   madeUpParameterRule,
   operations,
   parameterRules,
@@ -35,6 +36,13 @@ function check(rules: Rule[]) {
 for (const [name, rules] of Object.entries(rulesByOperation)) {
   describe(`${operations[name as OperationName].service.toUpperCase()} ${name}: documented rules`, () => check(rules));
 }
+
+describe("what widely used clients send is valid (test/rules/client-bodies.ts)", () => {
+  it.each(clientBodies.map((c) => [c.client, c] as const))("%s", (_name, { operation, body }) => {
+    const { service, schema } = operations[operation];
+    expect(validators.get(service)!.errors(schema, body)).toEqual([]);
+  });
+});
 
 describe("every operation with a request body has its rules in test/rules/", () => {
   const withBody = services.flatMap((service) => operationsOf(service).filter((op) => op.request !== undefined));

@@ -5,11 +5,12 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { resolvePointer } from "../../scripts/lib/json-pointer.mjs";
+import { eachOperation, resolveRef } from "../../scripts/lib/openapi.mjs";
 import { bundlePath } from "../../scripts/lib/paths.mjs";
 import type { Service } from "../../scripts/lib/services.mjs";
 import type { Violation } from "../rules/types.js";
 
+export { resolveRef } from "../../scripts/lib/openapi.mjs";
 export { repoRoot } from "../../scripts/lib/paths.mjs";
 export { services, type Service } from "../../scripts/lib/services.mjs";
 
@@ -84,24 +85,6 @@ function rewriteRefs<T>(schema: T, target: string): T {
   return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', `"${target}`));
 }
 
-/**
- * `value` with its local `$ref` followed (through chains of refs) to what it
- * points at in `doc`; anything without a `$ref` is returned as it is. A ref
- * that does not resolve throws, naming it.
- */
-export function resolveRef(doc: unknown, value: any): any {
-  const seen = new Set<string>();
-  while (typeof value?.$ref === "string") {
-    const ref: string = value.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`not a local $ref: ${ref}`);
-    if (seen.has(ref)) throw new Error(`circular $ref: ${ref}`);
-    seen.add(ref);
-    value = resolvePointer(doc, ref.slice(1));
-    if (value === undefined) throw new Error(`$ref does not resolve: ${ref}`);
-  }
-  return value;
-}
-
 /** resolveRef bound to one document. */
 export const resolver = (doc: unknown) => (value: any): any => resolveRef(doc, value);
 
@@ -140,7 +123,6 @@ export type Operation = {
   responses: DocumentedResponse[];
 };
 
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const mediaType = "application/json";
 
 /**
@@ -151,49 +133,46 @@ const mediaType = "application/json";
 export function operationsOf(service: Service, doc: OpenApiDocument = loadBundle(service)): Operation[] {
   const resolve = resolver(doc);
   const operations: Operation[] = [];
-  for (const [template, item] of Object.entries(doc.paths)) {
-    for (const method of httpMethods.filter((m) => item[m] !== undefined)) {
-      const op = item[method];
-      const where = `${service} ${method.toUpperCase()} ${template}`;
-      const parameters: Parameter[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve);
-      const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
-        const parameter = parameters.find((p: any) => p.in === "path" && p.name === name);
-        if (parameter?.example === undefined) throw new Error(`${where}: path parameter ${name} has no example`);
-        return encodeURIComponent(String(parameter.example));
+  for (const { template, method, item, operation: op } of eachOperation(doc)) {
+    const where = `${service} ${method.toUpperCase()} ${template}`;
+    const parameters: Parameter[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve);
+    const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+      const parameter = parameters.find((p: any) => p.in === "path" && p.name === name);
+      if (parameter?.example === undefined) throw new Error(`${where}: path parameter ${name} has no example`);
+      return encodeURIComponent(String(parameter.example));
+    });
+    const query = parameters.filter((p) => p.in === "query" && p.required).map((p) => {
+      if (p.example === undefined) throw new Error(`${where}: required query parameter ${p.name} has no example`);
+      return `${encodeURIComponent(p.name)}=${encodeURIComponent(String(p.example))}`;
+    });
+    const documented = (content: Record<string, any> | undefined, what: string): Documented | undefined => {
+      const other = Object.keys(content ?? {}).find((type) => type !== mediaType);
+      // Every check over examples reads this walker: a new media type must not go unchecked.
+      if (other) throw new Error(`${where} ${what}: ${other} is not read by operationsOf (test/support/openapi.ts)`);
+      const media = content?.[mediaType];
+      if (media === undefined) return undefined;
+      const examples = Object.entries(media.examples ?? {}).map(([name, example]) => {
+        const { summary, value } = resolve(example);
+        return { name, summary, value };
       });
-      const query = parameters.filter((p) => p.in === "query" && p.required).map((p) => {
-        if (p.example === undefined) throw new Error(`${where}: required query parameter ${p.name} has no example`);
-        return `${encodeURIComponent(p.name)}=${encodeURIComponent(String(p.example))}`;
-      });
-      const documented = (content: Record<string, any> | undefined, what: string): Documented | undefined => {
-        const other = Object.keys(content ?? {}).find((type) => type !== mediaType);
-        // Every check over examples reads this walker: a new media type must not go unchecked.
-        if (other) throw new Error(`${where} ${what}: ${other} is not read by operationsOf (test/support/openapi.ts)`);
-        const media = content?.[mediaType];
-        if (media === undefined) return undefined;
-        const examples = Object.entries(media.examples ?? {}).map(([name, example]) => {
-          const { summary, value } = resolve(example);
-          return { name, summary, value };
-        });
-        return { schema: media.schema, examples };
-      };
-      const request = documented(resolve(op.requestBody)?.content, "request");
-      operations.push({
-        service,
-        operationId: op.operationId,
-        method: method.toUpperCase(),
-        template,
-        path: query.length ? `${path}?${query.join("&")}` : path,
-        definition: op,
-        parameters,
-        request,
-        requestExamples: request?.examples ?? [],
-        responses: Object.entries(op.responses as Record<string, unknown>).map(([status, response]) => {
-          const body = documented(resolve(response).content, status);
-          return { status: Number(status), schema: body?.schema, examples: body?.examples ?? [] };
-        }),
-      });
-    }
+      return { schema: media.schema, examples };
+    };
+    const request = documented(resolve(op.requestBody)?.content, "request");
+    operations.push({
+      service,
+      operationId: op.operationId,
+      method: method.toUpperCase(),
+      template,
+      path: query.length ? `${path}?${query.join("&")}` : path,
+      definition: op,
+      parameters,
+      request,
+      requestExamples: request?.examples ?? [],
+      responses: Object.entries(op.responses as Record<string, unknown>).map(([status, response]) => {
+        const body = documented(resolve(response).content, status);
+        return { status: Number(status), schema: body?.schema, examples: body?.examples ?? [] };
+      }),
+    });
   }
   return operations;
 }

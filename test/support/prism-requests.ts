@@ -68,7 +68,8 @@ export type Answer = { status: number; headers: Headers; body: unknown; violatio
 /** Sends one request to a mock with plain fetch and reads the whole answer. */
 export async function call(service: Service, path: string, options: Call = {}): Promise<Answer> {
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === "content-type");
+  if (options.body !== undefined && !hasContentType) headers["content-type"] = "application/json";
   if (options.prefer) {
     headers.prefer = Object.entries(options.prefer)
       .map(([key, value]) => `${key}=${value}`)

@@ -1,12 +1,13 @@
 // The documented rules (test/rules/) as a TypeScript program: each rule's
-// obeying and breaking body, one line each, given as a value of the body's
+// obeying and breaking body, and each body a widely used client sends
+// (test/rules/client-bodies.ts, all of which must be accepted), one line each, given as a value of the body's
 // schema type (`EvsSchema<"CreateVolumesRequest">`, …) and sent through the
 // typed client. A breaking body is under `@ts-expect-error` unless
 // test/types/rules-without-types.ts says the compiler cannot refuse it.
 // test/types/rules.test.ts compiles it against src/, and
 // test/client/package.test.ts against the packed package, so a rule is
 // checked at compile time the moment it is data.
-import { operations, rulesByOperation, type OperationName, type Rule } from "../rules/index.js";
+import { clientBodies, operations, rulesByOperation, type OperationName, type Rule } from "../rules/index.js";
 import { rulesLostThroughTheClient, rulesWithoutTypes } from "../types/rules-without-types.js";
 import { operation as operationOf, type Service } from "./openapi.js";
 
@@ -17,7 +18,7 @@ export const ruleLabel = (rule: Pick<Rule, "operation" | "rule">) => `${rule.ope
 export type Expectation = { typed: boolean; throughTheClient: boolean };
 
 /** One body of one rule in the program: where it is, how it is given, and whether it must compile. */
-export type CheckedLine = { line: number; label: string; body: "valid" | "invalid"; via: "type" | "client"; compiles: boolean };
+export type CheckedLine = { line: number; label: string; body: "valid" | "invalid" | "client's"; via: "type" | "client"; compiles: boolean };
 
 /** Every documented rule, with what rules-without-types.ts expects of it. */
 export const documentedRules = (): Array<Rule & Expectation> =>
@@ -35,7 +36,7 @@ const capitalized = (word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}
  * package's name), and where each body is in it.
  */
 export function ruleChecks(importFrom: string, rules: Array<Rule & Expectation> = documentedRules()) {
-  const names = [...new Set(rules.map((rule) => rule.operation))];
+  const names = [...new Set([...rules, ...clientBodies].map((entry) => entry.operation))];
   const services = [...new Set(names.map((name) => operations[name].service as Service))];
   const lines = [
     "// Written by test/support/rule-checks.ts from test/rules/: each line holds one body of one rule.",
@@ -61,6 +62,12 @@ export function ruleChecks(importFrom: string, rules: Array<Rule & Expectation> 
     add(label, "valid", "client", send(rule.valid), true);
     add(label, "invalid", "type", `typed.${rule.operation}(${JSON.stringify(rule.invalid)});`, !rule.typed);
     add(label, "invalid", "client", send(rule.invalid), !rule.throughTheClient);
+  }
+  for (const { client, operation, body } of clientBodies) {
+    const label = `${operation}: ${client}`;
+    lines.push(`// ${label}`);
+    add(label, "client's", "type", `typed.${operation}(${JSON.stringify(body)});`, true);
+    add(label, "client's", "client", callOf(operation)(body), true);
   }
   return { source: `${lines.join("\n")}\n`, checked };
 }

@@ -40,6 +40,12 @@ describe("the page examples compile as request bodies", () => {
       params: { path: { volume_id: "v" } },
       body: evsRequestExamples["export-vhd"],
     });
+    evs.POST("/v2.1/{project_id}/cloudvolumes", { body: evsRequestExamples["prepaid-yearly"] });
+    evs.POST("/v2.1/{project_id}/cloudvolumes", { body: evsRequestExamples["gpssd2-attached"] });
+    evs.POST("/v2/{project_id}/volumes/{volume_id}/action", {
+      params: { path: { volume_id: "v" } },
+      body: evsRequestExamples["export-vhd"],
+    });
   });
 
   test("IMS, every form", () => {
@@ -102,6 +108,56 @@ describe("EVS create disks: mistakes do not compile", () => {
   test("a closed metadata object", () => {
     // @ts-expect-error only the four documented metadata keys
     post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { encrypted: "1" } } });
+  });
+});
+
+describe("EVS create disks at v2.1: mistakes do not compile", () => {
+  const post = (body: EvsSchema<"CreateVolumesV21Request">) => evs.POST("/v2.1/{project_id}/cloudvolumes", { body });
+  const volume = { availability_zone: "az", volume_type: "SSD", size: 10 } as const;
+
+  test("a correct body compiles: v3's volume fields, the newer ones, billing, placement, a server", () => {
+    post({ volume });
+    post({
+      volume: { ...volume, volume_type: "GPSSD2", iops: 3000, throughput: 125, metadata: { create_for_volume_id: "true" } },
+      bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: 1, isAutoPay: "true", isAutoRenew: "false" },
+      "OS-SCH-HNT:scheduler_hints": { dedicated_storage_id: "d" },
+      server_id: "s",
+    });
+    evs.POST("/v2.1/{project_id}/cloudvolumes", { body: { volume }, params: { header: { "X-Client-Token": "t" } } });
+  });
+
+  test("billing flags are strings, and the enums are exact", () => {
+    // @ts-expect-error isAutoPay is the string "true", not a boolean
+    post({ volume, bssParam: { chargingMode: "prePaid", periodType: "year", periodNum: 1, isAutoPay: true } });
+    // @ts-expect-error chargingMode is prePaid (the page's "PrePaid" is a typo)
+    post({ volume, bssParam: { chargingMode: "PrePaid" } });
+    // @ts-expect-error periodType is month or year
+    post({ volume, bssParam: { chargingMode: "prePaid", periodType: "week", periodNum: 1 } });
+    // @ts-expect-error periodNum is a number
+    post({ volume, bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: "1" } });
+  });
+
+  test("fields of the other API, and misspellings", () => {
+    // @ts-expect-error shareable is v3's only
+    post({ volume: { ...volume, shareable: "true" } });
+    // @ts-expect-error the wire name is OS-SCH-HNT:scheduler_hints
+    post({ volume, scheduler_hints: { dedicated_storage_id: "d" } });
+    // @ts-expect-error create_for_volume_id is the string "true"
+    post({ volume: { ...volume, metadata: { create_for_volume_id: true } } });
+    // @ts-expect-error iops is a number
+    post({ volume: { ...volume, volume_type: "ESSD2", iops: "5000" } });
+  });
+
+  test("v3 has none of v2.1's fields", () => {
+    const postV3 = (body: EvsSchema<"CreateVolumesRequest">) => evs.POST("/v3/{project_id}/cloudvolumes", { body });
+    // @ts-expect-error GPSSD2 is a v2.1 disk type
+    postV3({ volume: { ...volume, volume_type: "GPSSD2" } });
+    // @ts-expect-error iops is v2.1's only
+    postV3({ volume: { ...volume, iops: 3000 } });
+    // @ts-expect-error bssParam is v2.1's only
+    postV3({ volume, bssParam: { chargingMode: "postPaid" } });
+    // @ts-expect-error create_for_volume_id is a v2.1 metadata key
+    postV3({ volume: { ...volume, metadata: { create_for_volume_id: "true" } } });
   });
 });
 
@@ -202,6 +258,19 @@ describe("rules between fields do not compile (the schema's conditionals and for
     evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, imageRef: "i", metadata: { "hw:passthrough": "true" } } } });
   });
 
+  test("EVS v2.1: iops and throughput by disk type, the billing's fields by mode", () => {
+    const post = "/v2.1/{project_id}/cloudvolumes" as const;
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "GPSSD2", size: 10, iops: 3000, throughput: 125 } } });
+    // @ts-expect-error iops only for GPSSD2 and ESSD2
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, iops: 3000 } } });
+    // @ts-expect-error a GPSSD2 disk needs its iops and throughput
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "GPSSD2", size: 10 } } });
+    // @ts-expect-error a subscription needs its period
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10 }, bssParam: { chargingMode: "prePaid" } } });
+    // @ts-expect-error ESSD2 is pay-per-use only
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "ESSD2", size: 10, iops: 3000 }, bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: 1 } } });
+  });
+
   test("IMS: one form per request, and one kind of tags", () => {
     ims.POST("/v2/cloudimages/action", { body: { name: "n", instance_id: "i", image_tags: [{ key: "a", value: "b" }] } });
     // @ts-expect-error tags and image_tags together
@@ -258,6 +327,19 @@ describe("responses", () => {
     }
     if (error) {
       expectTypeOf(error).toEqualTypeOf<EvsSchema<"EvsError"> | EvsSchema<"ApiGatewayError">>();
+    }
+  });
+
+  test("a v2.1 create answers a job or an order: the type makes the caller tell them apart", async () => {
+    const created = await unwrap(evs.POST("/v2.1/{project_id}/cloudvolumes", { body: evsRequestExamples["prepaid-yearly"] }));
+    expectTypeOf(created.volume_ids).toEqualTypeOf<string[] | undefined>();
+    // @ts-expect-error a prepaid create has no job_id: narrow first
+    void created.job_id.length;
+    if ("job_id" in created) {
+      expectTypeOf(created.job_id).toEqualTypeOf<string>();
+      await waitForEvsJob(evs, created.job_id);
+    } else {
+      expectTypeOf(created.order_id).toEqualTypeOf<string>();
     }
   });
 

@@ -6,6 +6,7 @@
 import type { EvsSchema, ImsSchema } from "../../src/index.js";
 
 type CreateVolumes = EvsSchema<"CreateVolumesRequest">;
+type CreateVolumesV21 = EvsSchema<"CreateVolumesV21Request">;
 type ExportVolume = EvsSchema<"ExportVolumeToImageRequest">;
 type CreateImage = ImsSchema<"CreateImageRequest">;
 
@@ -34,6 +35,31 @@ export const evsRequestExamples = {
       tags: { env: "test", owner: "team-a" },
     },
   } satisfies CreateVolumes,
+  "prepaid-yearly": {
+    volume: {
+      name: "test_volume_3",
+      availability_zone: "cn-north-1a",
+      volume_type: "SATA",
+      size: 120,
+      description: "hehehe",
+      multiattach: true,
+      count: 1,
+    },
+    bssParam: { chargingMode: "prePaid", periodType: "year", periodNum: 1, isAutoPay: "true", isAutoRenew: "true" },
+  } satisfies CreateVolumesV21,
+  "gpssd2-attached": {
+    volume: {
+      name: "data-gpssd2",
+      availability_zone: "cn-north-4a",
+      volume_type: "GPSSD2",
+      size: 100,
+      iops: 3000,
+      throughput: 125,
+      metadata: { create_for_volume_id: "true" },
+    },
+    server_id: "877a2cda-ba63-4e1e-b95f-e67e48b6129a",
+    "OS-SCH-HNT:scheduler_hints": { dedicated_storage_id: "1b3e8e1a-4c2d-4f3e-9a6b-7c8d9e0f1a2b" },
+  } satisfies CreateVolumesV21,
   "export-vhd": {
     "os-volume_upload_image": {
       image_name: "sxmatch2",

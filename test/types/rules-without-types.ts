@@ -5,30 +5,44 @@
 // claim too much or too little). The schema keeps each of them for the
 // validators (spec/DECISIONS.md, D-CompileTimeRules).
 
-const range = "a number's range: TypeScript has no type for the integers from 1 to 32768";
+const range = "a number's range: TypeScript has no type for \"the integers from 1 to 32768\"";
 const length = "a string's length: TypeScript has no type for strings of at most n characters";
 const pattern = "a pattern: a template literal type cannot say which characters a string may hold";
 const size = "how many items or keys: a tuple type would refuse the arrays and maps callers build at run time";
 
+const integer = "an integer: TypeScript has one type for all numbers";
+
+/** The same rules (by name) of operations that share a schema: `<operation>: <rule>` for each. */
+const forEach = (names: string[], rules: Record<string, string>) =>
+  Object.fromEntries(names.flatMap((name) => Object.entries(rules).map(([rule, why]) => [`${name}: ${rule}`, why])));
+
 export const rulesWithoutTypes: Record<string, string> = {
-  "createVolumes: size is at least 1 GB": range,
-  "createVolumes: size is at most 32768 GB": range,
-  "createVolumes: count is at least 1": range,
-  "createVolumes: count is at most 100": range,
-  "createVolumes: name is at most 255 characters": length,
-  "createVolumes: name is at most 250 characters when count is above 1":
-    "a length that depends on a number (count above 1): neither is a type",
-  "createVolumes: description is at most 255 characters": length,
-  "createVolumes: __system__cmkid is exactly 36 characters": length,
-  "createVolumes: at most 10 tags": size,
-  "createVolumes: a tag key is at most 36 characters": length,
-  "createVolumes: a tag key has letters, digits, _, - and Chinese only": pattern,
-  "createVolumes: a tag value is at most 43 characters and may be empty": length,
-  "createVolumes: a tag value has letters, digits, _, ., - and Chinese only": pattern,
-  "exportVolumeToImage: image_name is at least 1 character": length,
-  "exportVolumeToImage: image_name is at most 128 characters": length,
-  "exportVolumeToImage: image_name does not start or end with a space": pattern,
-  "exportVolumeToImage: image_name has letters, Chinese, digits, -, ., _ and spaces only": pattern,
+  // VolumeFields: both create-disk operations.
+  ...forEach(["createVolumes", "createVolumesV21"], {
+    "size is at least 1 GB": range,
+    "size is at most 32768 GB": range,
+    "count is at least 1": range,
+    "count is at most 100": range,
+    "name is at most 255 characters": length,
+    "name is at most 250 characters when count is above 1": "a length that depends on a number (count above 1): neither is a type",
+    "description is at most 255 characters": length,
+    "__system__cmkid is exactly 36 characters": length,
+    "at most 10 tags": size,
+    "a tag key is at most 36 characters": length,
+    "a tag key has letters, digits, _, - and Chinese only": pattern,
+    "a tag value is at most 43 characters and may be empty": length,
+    "a tag value has letters, digits, _, ., - and Chinese only": pattern,
+  }),
+  "createVolumesV21: v2.1: throughput is an integer": integer,
+  "createVolumesV21: v2.1: periodNum is at least 1": range,
+  "createVolumesV21: v2.1: periodNum is at most 9 months": range,
+  // ExportVolumeToImageRequest: the export at /v3 and at /v2.
+  ...forEach(["exportVolumeToImage", "exportVolumeToImageV2"], {
+    "image_name is at least 1 character": length,
+    "image_name is at most 128 characters": length,
+    "image_name does not start or end with a space": pattern,
+    "image_name has letters, Chinese, digits, -, ., _ and spaces only": pattern,
+  }),
   "createImage: an image name is at most 128 characters": length,
   "createImage: an image name does not start or end with a space": pattern,
   "createImage: an image name has letters, Chinese, digits, -, ., _ and spaces only": pattern,
@@ -61,6 +75,6 @@ export const rulesWithoutTypes: Record<string, string> = {
  * way; a rule between fields fails the types' check itself.
  */
 export const rulesLostThroughTheClient: Record<string, string> = {
-  "exportVolumeToImage: the export accepts only documented fields (wire name __os_type)": "a misspelled field",
+  ...forEach(["exportVolumeToImage", "exportVolumeToImageV2"], { "the export accepts only documented fields (wire name __os_type)": "a misspelled field" }),
   "createImage: each form accepts only its documented fields": "a misspelled field",
 };
