@@ -872,7 +872,10 @@ export interface components {
                  *     VBD disk (simple SCSI reads and writes only).
                  */
                 "hw:passthrough"?: string;
-                /** @description For a disk created from a snapshot, `0` when it was created as a linked clone. */
+                /**
+                 * @description For a disk created from a snapshot, `0` when it was created as a
+                 *     linked clone (the current SDK adds `1`, a full clone).
+                 */
                 full_clone?: string;
                 /** @description Set for a yearly/monthly disk (the order); absent for a pay-per-use disk. */
                 orderID?: string;
@@ -895,7 +898,8 @@ export interface components {
             "os-vol-mig-status-attr:name_id"?: string | null;
             /**
              * @deprecated
-             * @description Whether the disk is shared, `"true"` or `"false"`. Deprecated; use `multiattach`.
+             * @description Whether the disk is shared, `"true"` or `"false"`. Deprecated; use
+             *     `multiattach` (spec/DECISIONS.md, D-Shareable).
              * @enum {string}
              */
             shareable?: "true" | "false";
@@ -903,14 +907,20 @@ export interface components {
             user_id?: string;
             /** @description Whether the disk is shared (`true`) or not (`false`). */
             multiattach?: boolean;
-            /** @description The service, `EVS`, `DSS` or `DESS`. */
+            /**
+             * @description The service the disk belongs to: `EVS`, `DSS` (Dedicated Distributed
+             *     Storage Service) or `DESS` (Dedicated Enterprise Storage Service); a
+             *     disk in a dedicated storage pool also has `dedicated_storage_id`.
+             */
             service_type?: string;
             /** @description The dedicated storage pool the disk is in, if any. */
             dedicated_storage_id?: string | null;
             /** @description The name of the dedicated storage pool the disk is in, if any. */
             dedicated_storage_name?: string | null;
-            /** @description The disk's tags, key to value (strings); empty when it has none. */
-            tags?: Record<string, never>;
+            /** @description The disk's tags, key to value; empty when it has none. */
+            tags?: {
+                [key: string]: string;
+            };
             /**
              * @description The disk's unique identifier when attached (its World Wide Name). The
              *     page's example has a leading space.

@@ -220,7 +220,11 @@ export interface components {
              *     (spec/DECISIONS.md, D-MaxRam).
              */
             max_ram?: string;
-            /** @description The minimum disk the image needs to run, in GB, 40 to 1024. */
+            /**
+             * @description The minimum disk the image needs to run, in GB: 40 to 1024 for a
+             *     system-disk image, 1 to 2048 for a data-disk image imported from OBS
+             *     (spec/DECISIONS.md, D-ListMinDisk).
+             */
             min_disk?: number;
             /** @description When the image was created, UTC, for example `2018-09-06T14:03:27Z`. */
             created_at?: string;
@@ -958,7 +962,7 @@ export interface operations {
                 /**
                  * @description Whether the image is registered (usable). The IMS extension API
                  *     assumes `true`, and ordinary users can list only `true` images. The
-                 *     page gives only `true`; the SDKs also send `false`
+                 *     page gives only `true`; the SDK's enum also has `false`
                  *     (spec/DECISIONS.md, D-ListQueryValues).
                  */
                 __isregistered?: "true" | "false";
@@ -975,7 +979,8 @@ export interface operations {
                 __whole_image?: boolean;
                 /**
                  * @description The ID of the KMS key an encrypted image uses. The IMS console shows
-                 *     it, and so does the image details query.
+                 *     it, and so does an image's `__system__cmkid` in this list (or the
+                 *     OpenStack-native image details query, not described here).
                  */
                 __system__cmkid?: string;
                 /**
@@ -1029,7 +1034,13 @@ export interface operations {
                  *     those of the server flavors.
                  */
                 min_ram?: number;
-                /** @description The minimum disk the image needs, in GB, 40 to 1024. */
+                /**
+                 * @description The minimum disk the image needs, in GB. The list page says 40 to
+                 *     1024, the range of a system-disk image; a data-disk image imported
+                 *     from OBS may have 1 to 2048 (the create-image page), and the list
+                 *     returns those too, so the filter takes 1 to 2048 (spec/DECISIONS.md,
+                 *     D-ListMinDisk).
+                 */
                 min_disk?: number;
                 /** @description The OS's word size, `32` or `64` (the page says "usually"; the SDKs list only these two). */
                 __os_bit?: "32" | "64";
@@ -1088,17 +1099,18 @@ export interface operations {
                 /** @description `true` for images that support high-performance computing flavors; leave it out otherwise. */
                 __support_highperformance?: "true";
                 /**
-                 * @description The GPU type on Xen, for example `M60_vGPU` (the list of values has
-                 *     the current ones). Not together with `__support_xen` and
-                 *     `__support_kvm`. Any string, not an enum (spec/DECISIONS.md,
-                 *     D-GpuTypes).
+                 * @description The GPU type on Xen, for example `M60_vGPU` (the IMS reference's list
+                 *     of parameter values has the current ones). Not together with
+                 *     `__support_xen` and `__support_kvm`. Any string, not an enum
+                 *     (spec/DECISIONS.md, D-GpuTypes).
                  */
                 __support_xen_gpu_type?: string;
                 /**
                  * @description The GPU type on KVM, for example `P4`, `M60`, `V100_vGPU`,
-                 *     `P2V_V100`, `P100` or `V100` (the list of values has the current
-                 *     ones). Not together with `__support_xen` and `__support_kvm`. Any
-                 *     string, not an enum (spec/DECISIONS.md, D-GpuTypes).
+                 *     `P2V_V100`, `P100` or `V100` (the IMS reference's list of parameter
+                 *     values has the current ones). Not together with `__support_xen` and
+                 *     `__support_kvm`. Any string, not an enum (spec/DECISIONS.md,
+                 *     D-GpuTypes).
                  */
                 __support_kvm_gpu_type?: string;
                 /**

@@ -64,9 +64,19 @@ export function openRequestObjects(doc: OpenApiDocument, service: (typeof servic
 }
 
 /**
- * The named schemas of the responses that limit which properties an answer may have:
- * additionalProperties or unevaluatedProperties (other than `true`) or maxProperties.
+ * Whether a response schema limits which properties an answer may have: `false` for
+ * additionalProperties or unevaluatedProperties, maxProperties, or a schema for the
+ * properties beside the ones it names. A map (additionalProperties a schema, no named
+ * properties: the disk's tags) only types its values, like `items` types an array's.
  */
+function limitsProperties(schema: Schema): boolean {
+  if (schema.additionalProperties === false || schema.unevaluatedProperties === false) return true;
+  if (schema.maxProperties !== undefined) return true;
+  const names = schema.properties !== undefined || schema.patternProperties !== undefined;
+  return [schema.additionalProperties, schema.unevaluatedProperties].some((v) => typeof v === "object" && names);
+}
+
+/** The named schemas (or locations) of the responses that limit which properties an answer may have. */
 export function closedResponseSchemas(doc: OpenApiDocument, service: (typeof services)[number]): string[] {
   const nameOf = new Map(Object.entries(doc.components.schemas ?? {}).map(([name, schema]) => [schema, name]));
   const closed = new Set<string>();
@@ -74,11 +84,7 @@ export function closedResponseSchemas(doc: OpenApiDocument, service: (typeof ser
     for (const response of op.responses) {
       if (!response.schema) continue;
       eachLocation(doc, [response.schema], `${op.operationId} ${response.status}`, (where, _roots, level) => {
-        for (const schema of level) {
-          const limits = [schema.additionalProperties, schema.unevaluatedProperties].some((v) => v !== undefined && v !== true)
-            || schema.maxProperties !== undefined;
-          if (limits) closed.add(nameOf.get(schema) ?? where);
-        }
+        for (const schema of level) if (limitsProperties(schema)) closed.add(nameOf.get(schema) ?? where);
       });
     }
   }
@@ -120,5 +126,18 @@ describe("the closed/open checks can fail", () => {
     const broken = structuredClone(loadBundle("ims"));
     broken.components.schemas!.ImsJob.additionalProperties = false;
     expect(closedResponseSchemas(broken, "ims")).toEqual(["ImsJob"]);
+  });
+
+  it("takes a map's value type for what it is, and a schema for unnamed fields beside named ones as closing", () => {
+    const doc = loadBundle("evs");
+    const tags = doc.components.schemas!.Volume.properties.tags;
+    expect(tags.additionalProperties, "the disk's tags are a map of strings").toEqual({ type: "string" });
+    expect(closedResponseSchemas(doc, "evs")).not.toContain("showVolume 200.volume.tags");
+    const broken = structuredClone(doc);
+    broken.components.schemas!.Volume.properties.tags.properties = { env: { type: "string" } };
+    expect(closedResponseSchemas(broken, "evs")).toContain("showVolume 200.volume.tags");
+    const closed = structuredClone(doc);
+    closed.components.schemas!.Volume.properties.tags.additionalProperties = false;
+    expect(closedResponseSchemas(closed, "evs")).toContain("showVolume 200.volume.tags");
   });
 });
