@@ -65,14 +65,30 @@ type OptionalProjectId<Params> = Params extends { path: infer Path }
     : Params
   : Params;
 
+/**
+ * A request body whose properties that can only be `null` (`backup_id` of a
+ * disk without a backup) are marked the way openapi-fetch's `Writable` keeps
+ * them: `Writable` (openapi-typescript-helpers 0.1) turns such a property
+ * into `?: never`, which would refuse the page's own `"backup_id": null`
+ * (openapi-ts/openapi-typescript#2717), and unwraps `{ $write: T }` to `T`.
+ */
+type NullsKept<T> = T extends object
+  ? { [K in keyof T]: [NonNullable<T[K]>] extends [never] ? (null extends T[K] ? { readonly $write: T[K] } : T[K]) : NullsKept<T[K]> }
+  : T;
+
+/** An operation whose JSON request body keeps its null-only properties (NullsKept). */
+type BodyNullsKept<Operation> = Operation extends { requestBody: { content: infer Content } }
+  ? Omit<Operation, "requestBody"> & { requestBody: { content: { [Media in keyof Content]: NullsKept<Content[Media]> } } }
+  : Operation;
+
 /** The generated `paths`, with `project_id` optional wherever the path has one. */
 export type ProjectScoped<Paths> = {
   [P in keyof Paths]: {
     [M in keyof Paths[P]]: M extends "parameters"
       ? Paths[P][M]
       : Paths[P][M] extends { parameters: infer Params }
-        ? Simplify<Omit<Paths[P][M], "parameters"> & { parameters: OptionalProjectId<Params> }>
-        : Paths[P][M];
+        ? BodyNullsKept<Simplify<Omit<Paths[P][M], "parameters"> & { parameters: OptionalProjectId<Params> }>>
+        : BodyNullsKept<Paths[P][M]>;
   };
 };
 

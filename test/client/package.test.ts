@@ -18,6 +18,7 @@ import { repoRoot, services } from "../support/openapi.js";
 import { expectServesBoth } from "../support/prism-requests.js";
 import { readmeBlock } from "../support/readme.js";
 import { alive, freePort, mockAddresses, runScript, twoFreePorts } from "../support/processes.js";
+import { documentedRules, ruleChecks, ruleLabel } from "../support/rule-checks.js";
 
 const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
 const work = mkdtempSync(join(tmpdir(), "package-test-"));
@@ -126,8 +127,24 @@ const tsconfig = {
     skipLibCheck: false,
     outDir: "out",
   },
-  files: ["consumer.ts"],
+  files: ["consumer.ts", "rules.ts"],
 };
+
+// Every documented rule as a caller writes it against the package (test/support/rule-checks.ts):
+// the obeying bodies compile, the breaking ones of every rule with a TypeScript form do not.
+const rules = ruleChecks("huaweicloud-evs-ims-openapi");
+
+// The rules between fields a caller meets first; each must be a compile error through the client.
+const rulesBetweenFields = [
+  "createImage: only one of tags and image_tags (from a server)",
+  "createVolumes: size is required for a blank disk",
+  "createVolumes: only one of backup_id and snapshot_id",
+  "createImage: fields of another form are not accepted (no image_url from a server)",
+  "createVolumes: __system__cmkid needs __system__encrypted",
+  "createVolumes: count is only 1 from a backup",
+  "createImage: os_version is required for quick import",
+  "createVolumes: __system__encrypted is not allowed from a snapshot",
+];
 
 describe("the packed package, installed into a fresh project", () => {
   beforeAll(async () => {
@@ -143,6 +160,7 @@ describe("the packed package, installed into a fresh project", () => {
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
     writeFileSync(join(app, "tsconfig.json"), JSON.stringify(tsconfig));
     writeFileSync(join(app, "consumer.ts"), consumer);
+    writeFileSync(join(app, "rules.ts"), rules.source);
     await npmInstall(app, [tarball]);
   });
 
@@ -183,7 +201,13 @@ describe("the packed package, installed into a fresh project", () => {
     expect(readdirSync(join(app, "node_modules")).filter((n) => !n.startsWith(".")).sort()).toEqual(["huaweicloud-evs-ims-openapi", "openapi-fetch", "openapi-typescript-helpers"]);
   });
 
-  it("type-checks a consumer in strict mode, then runs it against the mocks", () => {
+  it("the rules between fields a caller meets first are checked as compile errors through the client", () => {
+    const refusedByTheClient = rules.checked.filter((line) => line.body === "invalid" && line.via === "client" && !line.compiles).map((line) => line.label);
+    expect(rulesBetweenFields.filter((label) => !refusedByTheClient.includes(label))).toEqual([]);
+    expect(documentedRules().map(ruleLabel)).toEqual(expect.arrayContaining(rulesBetweenFields));
+  });
+
+  it("type-checks a consumer (and every rule's bodies) in strict mode, then runs it against the mocks", () => {
     let output = "";
     try {
       output = execFileSync(process.execPath, [tsc, "-p", join(app, "tsconfig.json")], { cwd: app, encoding: "utf8" });
