@@ -1,4 +1,4 @@
-// Mock: requests per second and p50/p99 latency of the Prism mock (scripts/lib/prism.mjs
+// Mock: requests per second and p50/p99 latency of the Prism mock (src/mock/prism.mjs
 // startPrism("evs", { errors: true }), as `npm run mock` runs it) for a valid and an invalid
 // create-disks request, next to a plain node:http server (lib/server.mjs, another process)
 // answering with the very bytes Prism answered (status, headers, body): the most this load
@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { startPrism } from "../scripts/lib/prism.mjs";
+import { startPrism } from "../src/mock/prism.mjs";
 import { repoRoot } from "./lib/build.mjs";
 import { startServer } from "./lib/child.mjs";
 import { target } from "./lib/load.mjs";

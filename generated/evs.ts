@@ -364,7 +364,33 @@ export interface components {
              *     D-EnterpriseProject).
              */
             enterprise_project_id?: string;
-        } & (unknown & unknown & unknown & unknown);
+        } & (({
+            backup_id: string;
+            snapshot_id?: never;
+            imageRef?: never;
+            count?: 1;
+        } | {
+            backup_id?: null;
+            size: number;
+        }) & ({
+            snapshot_id: string;
+            imageRef?: never;
+        } | {
+            snapshot_id?: never;
+        }) & ((({
+            snapshot_id: string;
+        } | {
+            imageRef: string;
+        }) & {
+            metadata?: {
+                __system__encrypted?: never;
+                __system__cmkid?: never;
+                "hw:passthrough"?: never;
+            };
+        }) | {
+            snapshot_id?: never;
+            imageRef?: never;
+        }));
         /**
          * VolumeMetadataFields
          * @description The metadata keys both create APIs document. No value may be `null`. Keys
@@ -395,7 +421,13 @@ export interface components {
              * @enum {string}
              */
             full_clone?: "0";
-        } & unknown;
+        } & ({
+            __system__cmkid: string;
+            /** @constant */
+            __system__encrypted: "1";
+        } | {
+            __system__cmkid?: never;
+        });
         /**
          * VolumeMetadata
          * @description Disk metadata for `POST /v3/{project_id}/cloudvolumes`. Only the four
@@ -554,7 +586,23 @@ export interface components {
              */
             throughput?: number;
             metadata?: components["schemas"]["VolumeMetadataV21"];
-        } & (components["schemas"]["VolumeFields"] & unknown & unknown);
+        } & (components["schemas"]["VolumeFields"] & ({
+            /** @enum {string} */
+            volume_type: "GPSSD2" | "ESSD2";
+            iops: number;
+        } | {
+            /** @enum {string} */
+            volume_type?: "SSD" | "GPSSD" | "SAS" | "SATA" | "ESSD";
+            iops?: never;
+        }) & ({
+            /** @constant */
+            volume_type: "GPSSD2";
+            throughput: number;
+        } | {
+            /** @enum {string} */
+            volume_type?: "SSD" | "GPSSD" | "SAS" | "SATA" | "ESSD" | "ESSD2";
+            throughput?: never;
+        }));
         /**
          * BssParam
          * @description How the disks are billed: pay-per-use (`postPaid`, the default) or a
@@ -598,7 +646,23 @@ export interface components {
              * @enum {string}
              */
             isAutoRenew?: "true" | "false";
-        } & (unknown & unknown);
+        } & (({
+            /** @constant */
+            chargingMode: "prePaid";
+            /** @enum {string} */
+            periodType: "month" | "year";
+            periodNum: number;
+        } | {
+            /** @constant */
+            chargingMode?: "postPaid";
+        }) & ({
+            /** @constant */
+            periodType: "year";
+            periodNum?: 1;
+        } | {
+            /** @constant */
+            periodType?: "month";
+        }));
         /**
          * VolumeSchedulerHints
          * @description Where to place the disks.
@@ -626,7 +690,21 @@ export interface components {
              *     spec/DECISIONS.md, D-V21Response).
              */
             server_id?: string;
-        } & unknown;
+        } & ({
+            volume: {
+                /** @constant */
+                volume_type: "ESSD2";
+            };
+            bssParam?: {
+                /** @constant */
+                chargingMode?: "postPaid";
+            };
+        } | {
+            volume?: {
+                /** @enum {string} */
+                volume_type?: "SSD" | "GPSSD" | "SAS" | "SATA" | "ESSD" | "GPSSD2";
+            };
+        });
         /**
          * NewVolumeIds
          * @description The IDs of the disks being created, when the request set

@@ -486,7 +486,12 @@ export interface components {
             tags?: components["schemas"]["ImageTagString"][];
             /** @description Tags in the key/value object form. Only one of `tags` and `image_tags`. */
             image_tags?: components["schemas"]["ImageTag"][];
-        };
+        } & ({
+            tags: components["schemas"]["ImageTagString"][];
+            image_tags?: never;
+        } | {
+            tags?: never;
+        });
         /**
          * EnterpriseProjectId
          * @description The enterprise project the image belongs to: `0` (or leaving the field out)
@@ -663,7 +668,21 @@ export interface components {
              *     file may appear twice in one request (error IMG.0123).
              */
             data_images?: components["schemas"]["ObsDataImage"][];
-        } & unknown & unknown & unknown & {
+        } & ({
+            /** @constant */
+            is_quick_import: true;
+            os_version: components["schemas"]["OsVersion"];
+        } | {
+            /** @constant */
+            is_quick_import?: false;
+        }) & ({
+            /** @constant */
+            type: "IsoImage";
+            os_version: components["schemas"]["OsVersion"];
+        } | {
+            /** @enum {string} */
+            type?: "ECS" | "BMS" | "FusionCompute" | "Ironic";
+        }) & {
             /**
              * @description The image name: 1 to 128 characters of letters, Chinese characters,
              *     digits, `-`, `.`, `_` and spaces, not starting or ending with a space.
@@ -716,7 +735,46 @@ export interface components {
          *     server's disks), `image_url` (from an OBS file) or `volume_id` (system-disk
          *     image from a data disk).
          */
-        CreateImageRequest: components["schemas"]["ImageFromServer"] | components["schemas"]["DataImagesFromServer"] | components["schemas"]["ImageFromObsFile"] | components["schemas"]["SystemImageFromDataVolume"];
+        CreateImageRequest: (components["schemas"]["ImageFromServer"] & {
+            image_url?: never;
+            min_disk?: never;
+            os_type?: never;
+            os_version?: never;
+            is_config?: never;
+            is_config_init?: never;
+            cmk_id?: never;
+            type?: never;
+            is_quick_import?: never;
+            architecture?: never;
+            volume_id?: never;
+        }) | (components["schemas"]["DataImagesFromServer"] & {
+            instance_id?: never;
+            image_url?: never;
+            min_disk?: never;
+            os_type?: never;
+            os_version?: never;
+            is_config?: never;
+            is_config_init?: never;
+            cmk_id?: never;
+            type?: never;
+            is_quick_import?: never;
+            architecture?: never;
+            volume_id?: never;
+        }) | (components["schemas"]["ImageFromObsFile"] & {
+            instance_id?: never;
+            volume_id?: never;
+        }) | (components["schemas"]["SystemImageFromDataVolume"] & {
+            instance_id?: never;
+            data_images?: never;
+            image_url?: never;
+            min_disk?: never;
+            os_type?: never;
+            is_config?: never;
+            is_config_init?: never;
+            cmk_id?: never;
+            is_quick_import?: never;
+            architecture?: never;
+        });
         /**
          * CreateImageResponse
          * @description The image creation job has been accepted.

@@ -23,12 +23,13 @@ import { pathToFileURL } from "node:url";
 import { bundlePath, folderOption, repoRoot as root } from "./lib/paths.mjs";
 import { oneOfBodies } from "./lib/request-forms.mjs";
 import { services } from "./lib/services.mjs";
+import { typeView } from "./lib/type-view.mjs";
 
 const usage = "node scripts/generate.mjs [--from <dir>] [--out <dir>]";
 const fromDir = folderOption("--from", join(root, "generated"), usage);
 const outDir = folderOption("--out", join(root, "generated"), usage);
 
-const { default: openapiTS, astToString, COMMENT_HEADER } = await import("openapi-typescript");
+const { default: openapiTS, astToString, COMMENT_HEADER, tsLiteral } = await import("openapi-typescript");
 
 mkdirSync(outDir, { recursive: true });
 /** @type {Record<string, Record<string, unknown>>} */
@@ -39,7 +40,8 @@ for (const service of services) {
   forms[service] = Object.fromEntries(
     oneOfBodies(bundle).map(({ method, path, schema, forms: members }) => [`${method} ${path}`, { schema, forms: members }]),
   );
-  const document = hoistNestedRequired(bundle);
+  // The rules between fields as unions openapi-typescript understands (CONTRIBUTING.md, C-TypedRules).
+  const document = typeView(bundle);
   const ast = await openapiTS(document, {
     cwd: pathToFileURL(`${fromDir}/`),
     silent: true,
@@ -49,6 +51,7 @@ for (const service of services) {
     alphabetize: false,
     exportType: false,
     enum: false,
+    transform: integerOfOneValue,
   });
   const output = join(outDir, `${service}.ts`);
   writeFileSync(output, `${COMMENT_HEADER}${astToString(ast)}`);
@@ -97,48 +100,12 @@ export const requestForms: Record<${services.map((service) => JSON.stringify(ser
 }
 
 /**
- * openapi-typescript honours a `required` written beside `allOf` only for
- * properties defined inline or directly in a referenced member. The IMS forms
- * require `name`, which ImageFieldsCommon gets from ImageLabels one allOf
- * deeper, so the generated type would let `name` be left out. For each such
- * name this adds one more allOf member requiring the property with the schema
- * it already has — the same constraint, stated where openapi-typescript looks.
- * The bundle itself is not changed; only the generator's copy.
- * @param {any} document
+ * openapi-typescript's `transform` hook: an integer whose range holds one
+ * value is that value (`count` from a backup is at most 1 and at least 1, so
+ * `count?: 1`), where openapi-typescript writes `number`.
+ * @param {import("openapi-typescript").SchemaObject} schema
  */
-function hoistNestedRequired(document) {
-  const schemas = document.components?.schemas ?? {};
-  const resolve = (/** @type {any} */ node) =>
-    node?.$ref?.startsWith("#/components/schemas/") ? schemas[node.$ref.slice(21)] : node;
-  /** Where a property is defined: the schema's own properties, then its allOf members, depth first. */
-  /** @type {(schema: any, name: string, depth?: number) => any} */
-  const findProperty = (schema, name, depth = 0) => {
-    const target = resolve(schema);
-    if (!target || depth > 20) return undefined;
-    if (target.properties?.[name] !== undefined) return target.properties[name];
-    for (const member of target.allOf ?? []) {
-      const found = findProperty(member, name, depth + 1);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  for (const schema of Object.values(schemas)) {
-    if (!Array.isArray(schema.allOf) || !Array.isArray(schema.required)) continue;
-    // What openapi-typescript already sees (see collectAllOfCompositions).
-    const seen = (/** @type {string} */ name) =>
-      schema.properties?.[name] !== undefined ||
-      schema.allOf.some((/** @type {any} */ member) => resolve(member)?.properties?.[name] !== undefined);
-    /** @type {Record<string, unknown>} */
-    const hoisted = {};
-    for (const name of schema.required) {
-      if (seen(name)) continue;
-      const property = findProperty(schema, name);
-      if (property === undefined) throw new Error(`generate: required property ${name} is defined nowhere`);
-      hoisted[name] = property;
-    }
-    if (Object.keys(hoisted).length) {
-      schema.allOf = [...schema.allOf, { type: "object", required: Object.keys(hoisted), properties: hoisted }];
-    }
-  }
-  return document;
+function integerOfOneValue(schema) {
+  if (schema.type === "integer" && typeof schema.minimum === "number" && schema.minimum === schema.maximum) return tsLiteral(schema.minimum);
+  return undefined;
 }

@@ -14,12 +14,12 @@
 //
 // Ctrl-C, SIGTERM or SIGHUP, or the end of the process that started it,
 // stops the build or the servers it started. The mocks run exactly as
-// `npm run mock` runs them (scripts/lib/mocks.mjs): with --errors, their
+// `npm run mock` runs them (src/mock/command.mjs): with --errors, their
 // request log printed, and a mock that exits stops everything.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { checkPorts, controlProcess, mockServices, portFromEnv, startMocks, UsageError } from "./lib/mocks.mjs";
+import { checkPorts, controlProcess, mockPortsFromEnv, portFromEnv, serveMocks, UsageError } from "../src/mock/command.mjs";
 import { repoRoot } from "./lib/paths.mjs";
 import { serveFolder } from "./lib/static-server.mjs";
 
@@ -71,7 +71,7 @@ function option(/** @type {string} */ flag) {
 await control.run(async () => {
   const docsOption = option("--docs");
   const docsPort = portFromEnv("DOCS_PORT", 8080);
-  const mocks = mockServices.map((entry) => ({ ...entry, port: portFromEnv(entry.variable, entry.fallback) }));
+  const mocks = mockPortsFromEnv();
   await checkPorts([{ label: "the docs", variable: "DOCS_PORT", port: docsPort }, ...mocks]);
 
   if (docsOption === undefined && !process.argv.includes("--no-build")) await build();
@@ -84,7 +84,7 @@ await control.run(async () => {
   const docs = await serveFolder(docsDir, { port: docsPort });
   control.track(docs.stop);
   if (control.stopping()) return;
-  const { evs, ims } = await startMocks(control, mocks);
+  const { evs, ims } = await serveMocks(control, mocks);
   console.log(`
 API docs   ${docs.baseUrl}/
            EVS: ${docs.baseUrl}/evs/en/  ·  中文 ${docs.baseUrl}/evs/zh-CN/

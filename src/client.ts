@@ -65,14 +65,30 @@ type OptionalProjectId<Params> = Params extends { path: infer Path }
     : Params
   : Params;
 
+/**
+ * A request body whose properties that can only be `null` (`backup_id` of a
+ * disk without a backup) are marked the way openapi-fetch's `Writable` keeps
+ * them: `Writable` (openapi-typescript-helpers 0.1) turns such a property
+ * into `?: never`, which would refuse the page's own `"backup_id": null`
+ * (openapi-ts/openapi-typescript#2717), and unwraps `{ $write: T }` to `T`.
+ */
+type NullsKept<T> = T extends object
+  ? { [K in keyof T]: [NonNullable<T[K]>] extends [never] ? (null extends T[K] ? { readonly $write: T[K] } : T[K]) : NullsKept<T[K]> }
+  : T;
+
+/** An operation whose JSON request body keeps its null-only properties (NullsKept). */
+type BodyNullsKept<Operation> = Operation extends { requestBody: { content: infer Content } }
+  ? Omit<Operation, "requestBody"> & { requestBody: { content: { [Media in keyof Content]: NullsKept<Content[Media]> } } }
+  : Operation;
+
 /** The generated `paths`, with `project_id` optional wherever the path has one. */
 export type ProjectScoped<Paths> = {
   [P in keyof Paths]: {
     [M in keyof Paths[P]]: M extends "parameters"
       ? Paths[P][M]
       : Paths[P][M] extends { parameters: infer Params }
-        ? Simplify<Omit<Paths[P][M], "parameters"> & { parameters: OptionalProjectId<Params> }>
-        : Paths[P][M];
+        ? BodyNullsKept<Simplify<Omit<Paths[P][M], "parameters"> & { parameters: OptionalProjectId<Params> }>>
+        : BodyNullsKept<Paths[P][M]>;
   };
 };
 
@@ -138,12 +154,16 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
       // A call's own `redirect`, or a middleware's new Request (whose default is "follow").
       let request = input.redirect === "follow" ? copyRequest(input, { redirect: "error" }) : input;
       if (keys) request = await signedRequest(request, keys, new Date());
+      const held = [input, request];
+      inFlight.add(held);
       try {
         return await fetchRequest(request);
       } catch (error) {
         // An abort is the caller's doing, not the network's: pass it on as it is.
         if (request.signal?.aborted) throw error;
         throw new HuaweiCloudNetworkError(request.method, request.url, error);
+      } finally {
+        inFlight.delete(held);
       }
     };
 
@@ -161,6 +181,15 @@ function createServiceClient<Paths extends {}>(service: Service, fn: string, opt
   client.use(projectScope(service, projectId, keys !== undefined), requestRecorder(service));
   return client;
 }
+
+/**
+ * The Requests of every call in flight, each with the one it was copied from. A Request's
+ * signal follows the caller's signal (and a copy's, its original's) only through a weak
+ * reference, and a caller's own `fetch` (a test double, a wrapper) may be the only holder of
+ * the Request: without this, a garbage collection during the call cuts the link and the
+ * caller's abort never reaches that fetch.
+ */
+const inFlight = new Set<Request[]>();
 
 const REGION = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 const PROJECT_ID = /^[A-Za-z0-9._~-]+$/;

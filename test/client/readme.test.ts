@@ -4,20 +4,13 @@
 // the package name pointing at src/, type-checked in strict mode and then run
 // against the mocks. A README edit that breaks the workflow fails here.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { repoRoot } from "../support/openapi.js";
+import { readmeBlock as block } from "../support/readme.js";
 
-const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
 const folder = join(repoRoot, "test-results/readme");
-
-/** The code of the README block marked `<!-- run: name -->`. */
-function block(name: string): string {
-  const found = new RegExp(`<!-- run: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readme);
-  if (!found) throw new Error(`README.md has no \`\`\`ts block marked <!-- run: ${name} -->`);
-  return found[1]!;
-}
 
 const cloudClients = 'const evs = createEvsClient({ region: "cn-north-4" });\nconst ims = createImsClient({ region: "cn-north-4" });\n';
 
@@ -58,5 +51,5 @@ describe("the README's workflow, against the mocks", () => {
       "v2.1 disks ready: 2",
       "IMS image c5333daa-fbc8-4d1d-bf79-b0567bb45d15 is killed: its upload failed; it will never become active",
     ]);
-  }, 60_000);
+  });
 });

@@ -55,8 +55,8 @@ describe("mock --errors: the response check can fail", () => {
     const { baseUrl } = await broken;
     const response = await fetch(`${baseUrl}/v1/p1/jobs/j1`, { headers: { ...token, prefer: "example=success" } });
     expect(response.status).toBe(500);
-    expect(violationsOf(response)).toContainEqual(
+    expect(violationsOf(response).violations).toContainEqual(
       expect.objectContaining({ location: ["response", "body", "status"], code: "enum" }),
     );
-  }, 30_000);
+  });
 });

@@ -96,6 +96,13 @@ function firstString(value: unknown): string | undefined {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/**
+ * How long a page may take to show something before the test calls it
+ * missing: a bound for what will never appear, not an expectation of speed,
+ * so far above what rendering takes on a loaded machine.
+ */
+const renderTimeoutMs = 60_000;
+
 let context: BrowserContext;
 let server: StaticServer;
 let workDir: string;
@@ -115,11 +122,13 @@ beforeAll(async () => {
       args: chromiumFlags,
       viewport: { width: 1400, height: 900 },
     });
+    // Every wait of Playwright's own (navigation, a click waiting for its target) too.
+    context.setDefaultTimeout(renderTimeoutMs);
     mkdirSync(screenshots, { recursive: true });
   } catch (error) {
     setupError = error;
   }
-}, 240_000);
+});
 
 afterAll(async () => {
   await context?.close();
@@ -183,11 +192,11 @@ async function redocMounted(page: Page) {
   await page.waitForFunction(() => {
     const link = document.querySelector('[data-component-name="Menu/Menu"] a');
     return link !== null && Object.keys(link).some((key) => key.startsWith("__reactFiber$"));
-  }, undefined, { timeout: 30_000 });
+  }, undefined, { timeout: renderTimeoutMs });
 }
 
 /** Waits for a locator to be visible; fails with `what` and what the page showed. */
-async function visible(locator: Locator, what: string, timeout = 10_000) {
+async function visible(locator: Locator, what: string, timeout = renderTimeoutMs) {
   try {
     await locator.waitFor({ state: "visible", timeout });
   } catch {
@@ -322,7 +331,7 @@ describe("docs index", () => {
     await page.screenshot({ path: join(screenshots, "index.png") });
     await page.close();
     expect(problems).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe.each(services.flatMap((service) => languages.map((lang) => [service, lang] as const)))("%s docs (%s)", (service, lang) => {
@@ -450,7 +459,7 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
     }
     await page.close();
     expect(problems, "console errors and failed or external requests").toEqual([]);
-  }, 180_000);
+  });
 });
 
 describe("Redoc's labels in Chinese", () => {
@@ -471,7 +480,7 @@ describe("language switch", () => {
     await visible(operationHeading(page, summary), `Chinese heading ${summary}`);
     await page.close();
     expect(problems).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe("what the browser test looks for", () => {

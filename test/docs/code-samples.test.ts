@@ -102,7 +102,7 @@ globalThis.fetch = async (input, init) => {
   } catch (error) {
     typeErrors = String((error as { stdout?: string }).stdout ?? error);
   }
-}, 120_000);
+});
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -177,7 +177,7 @@ describe.each(cases.map((sample) => [sample.name, sample] as const))("%s", (_, s
     // Whatever followed (a waiter's polls) succeeded too, and the program printed its result.
     for (const response of responses) expect(response.status, JSON.stringify(response)).toBeLessThan(300);
     expect(stdout.trim()).not.toBe("");
-  }, 30_000);
+  });
 
   it(`the curl sample, run against the mock, gets ${sample.status} and the documented answer`, async () => {
     const mock = inject("mockUrls")[sample.service];
@@ -188,5 +188,5 @@ describe.each(cases.map((sample) => [sample.name, sample] as const))("%s", (_, s
     const [head, body] = stdout.split(/\r?\n\r?\n/, 2);
     expect(head).toMatch(new RegExp(`^HTTP/[\\d.]+ ${sample.status}\\b`));
     if (sample.firstExample !== undefined) expect(JSON.parse(body!)).toEqual(sample.firstExample);
-  }, 30_000);
+  });
 });

@@ -65,4 +65,4 @@ it("--out replaces only what it writes: index.html, <service>/<lang>/ and decisi
   expect(prerendered("evs/en/index.html")).toContain(">Servers<");
   expect(prerendered("evs/zh-CN/index.html")).toContain(`>${loadLabels("zh-CN").get("servers.title")!.text}<`);
   expect(prerendered("evs/zh-CN/index.html")).not.toContain(">Servers<");
-}, 120_000);
+});

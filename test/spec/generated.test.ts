@@ -26,7 +26,7 @@ describe("generated/ is up to date", () => {
     run("bundle.mjs", "--out", fresh);
     // The types come from the fresh bundles, so a stale bundle cannot hide stale types.
     run("generate.mjs", "--from", fresh, "--out", fresh);
-  }, 120_000);
+  });
   afterAll(() => {
     if (fresh) rmSync(fresh, { recursive: true, force: true });
   });

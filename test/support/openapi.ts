@@ -8,6 +8,7 @@ import addFormats from "ajv-formats";
 import { eachOperation, resolveRef } from "../../scripts/lib/openapi.mjs";
 import { bundlePath } from "../../scripts/lib/paths.mjs";
 import type { Service } from "../../scripts/lib/services.mjs";
+import type { Violation } from "../rules/types.js";
 
 export { resolveRef } from "../../scripts/lib/openapi.mjs";
 export { repoRoot } from "../../scripts/lib/paths.mjs";
@@ -70,6 +71,12 @@ export function createValidator(service: Service) {
       return validate(value) ? [] : [...(validate.errors ?? [])];
     },
   };
+}
+
+/** Whether an Ajv error is the one a rule's violation describes (its place, its keyword, the name it mentions). */
+export function errorIs(error: ErrorObject, violation: Violation): boolean {
+  if (error.instancePath !== violation.path || error.keyword !== violation.keyword) return false;
+  return violation.mentions === undefined || JSON.stringify(error.params).includes(violation.mentions);
 }
 
 // The document's refs point at "#/components/schemas/X"; inside the validator

@@ -2,8 +2,10 @@
 // with plain fetch, as an application sends them: their URLs, credentials
 // the mock accepts, and the `sl-violations` header that says what Prism
 // found wrong.
-import { inject } from "vitest";
-import type { Service } from "./openapi.js";
+import { expect, inject } from "vitest";
+import { pointerTokens } from "../../scripts/lib/json-pointer.mjs";
+import type { Violation } from "../rules/types.js";
+import { operation, type Service } from "./openapi.js";
 
 /** Any non-empty token: the mock checks that credentials are there, not that they are good. */
 export const token = { "X-Auth-Token": "mock-token" } as const;
@@ -12,6 +14,30 @@ export const akSk = {
   Authorization: "SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=content-type;host;x-sdk-date, Signature=00",
   "X-Sdk-Date": "20240102T030405Z",
 } as const;
+
+/**
+ * Both mocks answer, each as itself: a job query on both, createImage on IMS
+ * (its first page example), and no createImage on EVS. For the tests of the
+ * commands that start mocks.
+ */
+export async function expectServesBoth(urls: Record<Service, string>) {
+  for (const url of [urls.evs, urls.ims]) {
+    const response = await fetch(`${url}/v1/p1/jobs/j1`, { headers: token });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ job_id: expect.any(String), status: "SUCCESS" });
+  }
+  const createImage = operation("ims", "createImage");
+  const post = (url: string) =>
+    fetch(`${url}${createImage.path}`, {
+      method: "POST",
+      headers: { ...token, "Content-Type": "application/json" },
+      body: JSON.stringify(createImage.requestExamples[0]!.value),
+    });
+  const onIms = await post(urls.ims);
+  expect(onIms.status, "IMS answers createImage").toBe(200);
+  expect(await onIms.json()).toHaveProperty("job_id");
+  expect((await post(urls.evs)).status, "EVS has no createImage").toBe(404);
+}
 
 export function baseUrl(service: Service): string {
   return inject("mockUrls")[service];
@@ -25,14 +51,28 @@ export type PrismViolation = {
   message: string;
 };
 
-/** The violations Prism reports for a response (none when the header is absent). */
-export function violationsOf(response: Response): PrismViolation[] {
+/** Whether a Prism violation is the one a rule's violation describes (its place, its keyword, the name it mentions). */
+export function violationIs(violation: PrismViolation, expected: Violation): boolean {
+  const location = ["request", "body", ...pointerTokens(expected.path)];
+  if (JSON.stringify(violation.location.map(String)) !== JSON.stringify(location)) return false;
+  if (String(violation.code) !== expected.keyword) return false;
+  return expected.mentions === undefined || violation.message.includes(expected.mentions);
+}
+
+/**
+ * The violations Prism reports for a response (none when the header is
+ * absent). Prism cuts the header at 8 KB and prefixes it; the tests keep
+ * bodies small enough that this never happens and say so plainly when it
+ * does, unless `cut` is allowed: then the entries before the cut are read.
+ */
+export function violationsOf(response: Response, cut: "refuse" | "allow" = "refuse"): { violations: PrismViolation[]; cut: boolean } {
   const header = response.headers.get("sl-violations");
-  if (header === null) return [];
-  // Prism cuts the header at 8 KB and prefixes it; the tests keep bodies small
-  // enough that this never happens, and say so plainly when it does.
-  if (header.startsWith("Too many violations!")) throw new Error(`Prism truncated sl-violations: ${header.slice(0, 300)}...`);
-  return JSON.parse(header) as PrismViolation[];
+  if (header === null) return { violations: [], cut: false };
+  const prefix = "Too many violations! ";
+  if (!header.startsWith(prefix)) return { violations: JSON.parse(header) as PrismViolation[], cut: false };
+  if (cut === "refuse") throw new Error(`Prism cut sl-violations: ${header.slice(0, 300)}...`);
+  const whole = header.slice(prefix.length).slice(0, header.lastIndexOf("},") - prefix.length + 1);
+  return { violations: JSON.parse(`${whole}]`) as PrismViolation[], cut: true };
 }
 
 export type Call = {
@@ -43,9 +83,11 @@ export type Call = {
   prefer?: { example?: string; code?: number };
   /** Another mock than the test run's one for the service (e.g. one serving a modified bundle). */
   baseUrl?: string;
+  /** Read an sl-violations header Prism cut at 8 KB (see violationsOf) instead of failing. */
+  allowCutViolations?: boolean;
 };
 
-export type Answer = { status: number; headers: Headers; body: unknown; violations: PrismViolation[] };
+export type Answer = { status: number; headers: Headers; body: unknown; violations: PrismViolation[]; violationsCut: boolean };
 
 /** Sends one request to a mock with plain fetch and reads the whole answer. */
 export async function call(service: Service, path: string, options: Call = {}): Promise<Answer> {
@@ -69,5 +111,6 @@ export async function call(service: Service, path: string, options: Call = {}): 
   } catch {
     // not JSON: keep the text, a failing assertion will show it
   }
-  return { status: response.status, headers: response.headers, body, violations: violationsOf(response) };
+  const { violations, cut } = violationsOf(response, options.allowCutViolations ? "allow" : "refuse");
+  return { status: response.status, headers: response.headers, body, violations, violationsCut: cut };
 }

@@ -1,7 +1,9 @@
 // Starts one Prism mock per service for the whole test run, on free ports,
-// and hands their base URLs to the tests (`inject("mockUrls")`). Port 0: Prism
-// binds a port the OS chooses and reports it, so two runs never race for one,
-// and Prism ends with the test run however it ends (see scripts/lib/prism.mjs).
+// and hands their base URLs to the tests (`inject("mockUrls")`), as a
+// consumer's global setup does: with the package's startMocks()
+// (src/mock/index.mjs). Port 0: Prism binds a port the OS chooses and reports
+// it, so two runs never race for one, and Prism ends with the test run
+// however it ends (see src/mock/prism.mjs).
 //
 // They run exactly as `npm run mock` runs them, with --errors
 // (CONTRIBUTING.md, C-PrismErrors): a response example that breaks its own
@@ -12,8 +14,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 import type { TestProject } from "vitest/node";
-import { startPrism, type MockServer } from "../../scripts/lib/prism.mjs";
-import { services, type Service } from "../../scripts/lib/services.mjs";
+import { startMocks, type RunningMocks } from "../../src/mock/index.mjs";
+import { startPrism, type MockServer } from "../../src/mock/prism.mjs";
+import type { Service } from "../../scripts/lib/services.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,21 +24,15 @@ declare module "vitest" {
   }
 }
 
-let servers: MockServer[] = [];
+let mocks: RunningMocks | undefined;
 
 export async function setup(project: TestProject) {
-  const started = await Promise.allSettled(services.map((service) => startPrism(service, { errors: true })));
-  servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
-  const failure = started.find((result) => result.status === "rejected");
-  if (failure) {
-    await teardown();
-    throw failure.reason;
-  }
-  project.provide("mockUrls", Object.fromEntries(servers.map((server) => [server.service, server.baseUrl])) as Record<Service, string>);
+  mocks = await startMocks();
+  project.provide("mockUrls", mocks.urls);
 }
 
 export async function teardown() {
-  await Promise.all(servers.map((server) => server.stop()));
+  await mocks?.stop();
 }
 
 /**

@@ -26,6 +26,8 @@ import {
   type WaitOptions,
 } from "../../src/index.js";
 import type { Service as ClientService } from "../../src/client.js";
+import type { RunningMocks } from "../../src/mock/index.mjs";
+import type { Service as MockService } from "../../src/mock/prism.mjs";
 import type { Service } from "../../scripts/lib/services.mjs";
 import { evsRequestExamples, imsRequestExamples } from "./page-examples.js";
 
@@ -234,21 +236,63 @@ describe("IMS create an image: mistakes do not compile (oneOf, allOf, unevaluate
   });
 });
 
-describe("rules the types cannot express compile, and are left to the mock and the service", () => {
-  // if/then and "exactly one form" (oneOf of closed forms) have no
-  // TypeScript equivalent in openapi-typescript's output; test/client/against-prism.test.ts shows
-  // the mock refusing each of these bodies.
-  test("conditional requirements (if/then) and mutually exclusive fields", () => {
-    // size is required unless the disk comes from a backup
+describe("rules between fields do not compile (the schema's conditionals and forms, read as unions: CONTRIBUTING.md, C-TypedRules)", () => {
+  // Every documented rule is checked this way by test/types/rules.test.ts; these are the ones a caller meets first.
+  const cmk = "37b0d52e-c249-40d6-83cb-2b93f22445bd";
+
+  test("EVS: the disk's source decides size, count and metadata", () => {
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: "b", count: 1 } } });
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, backup_id: null } } });
+    // @ts-expect-error a blank disk needs a size
     evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD" } } });
-    // __system__cmkid needs __system__encrypted: "1" (if/then)
-    evs.POST("/v3/{project_id}/cloudvolumes", {
-      body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { __system__cmkid: "37b0d52e-c249-40d6-83cb-2b93f22445bd" } } },
-    });
-    // only one of tags and image_tags
+    // @ts-expect-error a null backup_id is no backup: size is required
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: null } } });
+    // @ts-expect-error a disk from a snapshot and a backup at once
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: "b", snapshot_id: "s" } } });
+    // @ts-expect-error only one disk from a backup
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: "b", count: 5 } } });
+    // @ts-expect-error a customer master key without encryption
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { __system__cmkid: cmk } } } });
+    // @ts-expect-error encryption keys from a snapshot (the disk is encrypted like the snapshot)
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, snapshot_id: "s", metadata: { __system__encrypted: "1" } } } });
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, imageRef: "i", metadata: { full_clone: "0" } } } });
+    // @ts-expect-error hw:passthrough from an image
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, imageRef: "i", metadata: { "hw:passthrough": "true" } } } });
+  });
+
+  test("EVS v2.1: iops and throughput by disk type, the billing's fields by mode", () => {
+    const post = "/v2.1/{project_id}/cloudvolumes" as const;
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "GPSSD2", size: 10, iops: 3000, throughput: 125 } } });
+    // @ts-expect-error iops only for GPSSD2 and ESSD2
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, iops: 3000 } } });
+    // @ts-expect-error a GPSSD2 disk needs its iops and throughput
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "GPSSD2", size: 10 } } });
+    // @ts-expect-error a subscription needs its period
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10 }, bssParam: { chargingMode: "prePaid" } } });
+    // @ts-expect-error ESSD2 is pay-per-use only
+    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "ESSD2", size: 10, iops: 3000 }, bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: 1 } } });
+  });
+
+  test("IMS: one form per request, and one kind of tags", () => {
+    ims.POST("/v2/cloudimages/action", { body: { name: "n", instance_id: "i", image_tags: [{ key: "a", value: "b" }] } });
+    // @ts-expect-error tags and image_tags together
     ims.POST("/v2/cloudimages/action", { body: { name: "n", instance_id: "i", tags: ["a.b"], image_tags: [{ key: "a", value: "b" }] } });
-    // a field of another form: TypeScript checks excess fields against the union as a whole
+    // @ts-expect-error a server image that also carries image_url (a field of another form)
+    ims.POST("/v2/cloudimages/action", { body: { name: "n", instance_id: "i", image_url: "b:f.qcow2" } });
+    // @ts-expect-error data-disk images only, with an image file of the OBS form
     ims.POST("/v2/cloudimages/action", { body: { data_images: [{ name: "d", volume_id: "v" }], image_url: "b:f.qcow2" } });
+    ims.POST("/v2/cloudimages/action", { body: { name: "n", image_url: "b:f.zvhd2", min_disk: 40, is_quick_import: true, os_version: "CentOS 7.0 64bit" } });
+    // @ts-expect-error quick import without os_version
+    ims.POST("/v2/cloudimages/action", { body: { name: "n", image_url: "b:f.zvhd2", min_disk: 40, is_quick_import: true } });
+    // @ts-expect-error an ISO image without os_version
+    ims.POST("/v2/cloudimages/action", { body: { name: "n", image_url: "b:f.img", min_disk: 40, type: "IsoImage" } });
+  });
+
+  test("what only the mock refuses still compiles (test/types/rules-without-types.ts)", () => {
+    // os_version for a file whose name ends in .iso: a pattern, which a type cannot test
+    ims.POST("/v2/cloudimages/action", { body: { name: "n", image_url: "b:f.iso", min_disk: 40 } });
+    // name at most 250 characters when count is above 1: a length that depends on a number
+    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, count: 2, name: "n".repeat(251) } } });
   });
 });
 
@@ -386,8 +430,10 @@ describe("one type per thing", () => {
     expectTypeOf<JobTimeoutError["job"]>().toEqualTypeOf<EvsJob | ImsJob | undefined>();
   });
 
-  test("the package's services are the repository's (scripts/lib/services.mjs), and its errors name them", () => {
+  test("the package's services are the repository's (scripts/lib/services.mjs), and its errors and mocks name them", () => {
     expectTypeOf<ClientService>().toEqualTypeOf<Service>();
+    expectTypeOf<MockService>().toEqualTypeOf<Service>();
+    expectTypeOf<keyof RunningMocks["urls"]>().toEqualTypeOf<Service>();
     expectTypeOf<JobFailedError["service"]>().toEqualTypeOf<Service>();
   });
 });
