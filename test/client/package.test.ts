@@ -326,7 +326,7 @@ describe("the packed package, installed into a fresh project", () => {
       const { code } = await run.exit;
       expect(code, run.output()).toBe(0);
       expect(run.output()).toContain("✓ test/disks.test.ts > creating a disk answers with a job to wait for");
-      expect(run.output()).toContain("✓ test/disks.test.ts > a disk without a size is refused, as the service refuses it");
+      expect(run.output()).toContain("✓ test/disks.test.ts > a disk of 0 GB is refused, as the service refuses it");
       expect(run.output()).toMatch(/Tests +2 passed \(2\)/);
     });
   });
