@@ -16,8 +16,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
-import { buildClient, repoRoot } from "./lib/build.mjs";
 import { createOfficialEvsClient } from "./consumer/official.mjs";
+import { buildClient, repoRoot } from "./lib/build.mjs";
 import { startServer } from "./lib/child.mjs";
 import { median } from "./lib/stats.mjs";
 
@@ -96,7 +96,10 @@ export async function run() {
       bareMiddlewareToken: {
         label: "bare openapi-fetch client + two no-op middlewares",
         call: async () =>
-          check((await bareWithMiddleware.POST("/v3/{project_id}/cloudvolumes", { params: { path: { project_id: PROJECT } }, body: BODY })).data),
+          check(
+            (await bareWithMiddleware.POST("/v3/{project_id}/cloudvolumes", { params: { path: { project_id: PROJECT } }, body: BODY }))
+              .data,
+          ),
       },
       clientToken: {
         label: "typed client (createEvsClient)",

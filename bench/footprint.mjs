@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
-import { FOOTPRINT_OPTIONS, benchDir, buildConsumer, repoRoot } from "./lib/build.mjs";
+import { benchDir, buildConsumer, FOOTPRINT_OPTIONS, repoRoot } from "./lib/build.mjs";
 import { startServer } from "./lib/child.mjs";
 import { median } from "./lib/stats.mjs";
 
@@ -29,7 +29,10 @@ function contributors(metafile, outfile) {
     const key = match ? match[1] : path;
     sums.set(key, (sums.get(key) ?? 0) + bytesInOutput);
   }
-  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, bytes]) => ({ name, bytes }));
+  return [...sums]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, bytes]) => ({ name, bytes }));
 }
 
 async function importMs(outfile) {
@@ -46,7 +49,13 @@ export async function run() {
   for (const p of programs) {
     const { outfile, metafile } = await buildConsumer(p.entry, `consumer-${p.name}`);
     const bytes = readFileSync(outfile);
-    Object.assign(p, { outfile, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, top: contributors(metafile, outfile), importMs: [] });
+    Object.assign(p, {
+      outfile,
+      min: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      top: contributors(metafile, outfile),
+      importMs: [],
+    });
   }
 
   const server = await startServer();

@@ -50,7 +50,8 @@ export async function run() {
       await plain.reply({ status: answer.status, headers, body: answer.body });
       const toPlain = target({ port: plain.port, ...request });
       const copy = await toPlain.send();
-      if (copy.status !== answer.status || !copy.body.equals(answer.body)) throw new Error("the plain server does not answer as Prism does");
+      if (copy.status !== answer.status || !copy.body.equals(answer.body))
+        throw new Error("the plain server does not answer as Prism does");
 
       const load = { concurrency: config.concurrency, expectStatus: answer.status };
       const samples = { prism: [], plain: [] };

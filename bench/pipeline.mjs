@@ -24,7 +24,11 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 function timed(args) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(npm, args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", CI: "1" } });
+    const child = spawn(npm, args, {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, FORCE_COLOR: "0", CI: "1" },
+    });
     let output = "";
     const keep = (chunk) => {
       output = (output + chunk.toString()).slice(-4000);

@@ -23,7 +23,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { benchDir, outDir, repoRoot } from "./lib/build.mjs";
-import { SECOND_NODE, nodeBinary } from "./lib/node.mjs";
+import { nodeBinary, SECOND_NODE } from "./lib/node.mjs";
 import { render } from "./lib/report.mjs";
 
 /** Section name -> the script it runs and, if not this process's, the Node version to run it on. */

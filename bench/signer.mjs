@@ -6,8 +6,9 @@
 // signer many short turns in a rotating order; a ratio is the median over rounds of (signer /
 // official in the same round). Before measuring, all must produce the official Authorization
 // for every request at a fixed date.
-import { createRequire } from "node:module";
+
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildClient, importWebCryptoSigner, repoRoot } from "./lib/build.mjs";
@@ -24,7 +25,7 @@ const config = {
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 const KEYS = { ak: "AKBENCHAKBENCHAKBENC", sk: "bench-secret-key-0123456789abcdefghijklmn" };
-const TEMP = { ...KEYS, securityToken: "gQpjbi1ub3J0aC00jWw5bW9sbG9j-bench-token-" + "x".repeat(200) };
+const TEMP = { ...KEYS, securityToken: `gQpjbi1ub3J0aC00jWw5bW9sbG9j-bench-token-${"x".repeat(200)}` };
 const evs = JSON.parse(readFileSync(join(repoRoot, "generated/evs.openapi.json"), "utf8"));
 const utf8 = new TextEncoder();
 
@@ -83,7 +84,9 @@ async function checkSameSignatures(signRequest, label) {
     const ours = await signRequest(r.ours, r.credentials, now);
     const theirs = signOfficial(r, { ...r.official.headers, "X-Sdk-Date": ours["X-Sdk-Date"] });
     if (ours.Authorization !== theirs.Authorization) {
-      throw new Error(`${label} and the official signer disagree on ${r.ours.method} ${r.ours.url}:\n  ${ours.Authorization}\n  ${theirs.Authorization}`);
+      throw new Error(
+        `${label} and the official signer disagree on ${r.ours.method} ${r.ours.url}:\n  ${ours.Authorization}\n  ${theirs.Authorization}`,
+      );
     }
   }
 }
@@ -129,7 +132,10 @@ export async function run() {
   const signers = {
     ours: { label: "signRequest (src/signing.ts)", sign: (r) => signRequest(r.ours, r.credentials) },
     official: { label: "official AKSKSigner.sign", sign: (r) => signOfficial(r) },
-    webCrypto: { label: "signRequest, Web Crypto path (no node:crypto, e.g. browsers)", sign: (r) => webCrypto.signRequest(r.ours, r.credentials) },
+    webCrypto: {
+      label: "signRequest, Web Crypto path (no node:crypto, e.g. browsers)",
+      sign: (r) => webCrypto.signRequest(r.ours, r.credentials),
+    },
   };
   const names = Object.keys(signers);
   const samples = Object.fromEntries(names.map((name) => [name, []]));

@@ -12,7 +12,10 @@ import { repoRoot as root } from "./lib/paths.mjs";
 
 const dist = join(root, "dist");
 const tsc = (/** @type {string} */ project) =>
-  execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, project)], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, project)], {
+    cwd: root,
+    stdio: "inherit",
+  });
 
 for (const folder of ["src", "generated"]) rmSync(join(dist, folder), { recursive: true, force: true });
 tsc("src/tsconfig.build.json");
@@ -20,7 +23,15 @@ tsc("src/mock/tsconfig.build.json");
 for (const file of readdirSync(join(root, "src/mock")).filter((name) => /\.[cm]js$/.test(name))) {
   cpSync(join(root, "src/mock", file), join(dist, "src/mock", file));
 }
-for (const file of ["src/index.js", "src/index.d.ts", "src/mock/index.mjs", "src/mock/index.d.mts", "src/mock/cli.mjs", "generated/evs.d.ts", "generated/ims.d.ts"]) {
+for (const file of [
+  "src/index.js",
+  "src/index.d.ts",
+  "src/mock/index.mjs",
+  "src/mock/index.d.mts",
+  "src/mock/cli.mjs",
+  "generated/evs.d.ts",
+  "generated/ims.d.ts",
+]) {
   if (!existsSync(join(dist, file))) throw new Error(`build-client: dist/${file} was not written`);
 }
 console.log(`built ${dist}`);

@@ -29,11 +29,11 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sampleLabels, withCodeSamples } from "./lib/code-samples.mjs";
-import { escapeHtml, htmlPage, scriptJson } from "./lib/html.mjs";
 import { readDecisions, renderDecisions, withDecisionLinks } from "./lib/decisions.mjs";
+import { escapeHtml, htmlPage, scriptJson } from "./lib/html.mjs";
 import { applyTranslationLeniently, describeProblems, loadTranslation } from "./lib/i18n.mjs";
 import { bundlePath, folderOption, repoRoot } from "./lib/paths.mjs";
-import { labelTable, labelsGlobal, loadLabels, patchTranslate } from "./lib/redoc-labels.mjs";
+import { labelsGlobal, labelTable, loadLabels, patchTranslate } from "./lib/redoc-labels.mjs";
 import { RedoclyError, runRedocly } from "./lib/redocly.mjs";
 import { services } from "./lib/services.mjs";
 
@@ -41,9 +41,21 @@ const outDir = folderOption("--out", join(repoRoot, "dist/docs"), "node scripts/
 
 /** The page languages: the English bundle, and each translation of it. */
 const pageLanguages = /** @type {const} */ ([
-  { lang: "en", name: "English", home: "API docs", services: "Services", decisions: "Decisions record", decisionsNote: "", translation: undefined },
   {
-    lang: "zh-CN", name: "中文", home: "API 文档", services: "服务", decisions: "决策记录",
+    lang: "en",
+    name: "English",
+    home: "API docs",
+    services: "Services",
+    decisions: "Decisions record",
+    decisionsNote: "",
+    translation: undefined,
+  },
+  {
+    lang: "zh-CN",
+    name: "中文",
+    home: "API 文档",
+    services: "服务",
+    decisions: "决策记录",
     decisionsNote: "决策记录只有英文版：它记录各版源页面之间的矛盾之处，以及本描述为何如此取舍。",
     translation: "zh-CN",
   },
@@ -135,8 +147,10 @@ async function renderPage(service, page) {
     doc = translated.doc;
     const problems = describeProblems(translated.problems);
     if (problems) {
-      console.warn(`warning: ${service} (${page.lang}) shows English where spec/i18n/${page.translation}/${service}.yaml is not up to date`
-        + ` (the tests fail until it is; \`node scripts/i18n.mjs --update\` adds the missing entries):\n${problems}`);
+      console.warn(
+        `warning: ${service} (${page.lang}) shows English where spec/i18n/${page.translation}/${service}.yaml is not up to date` +
+          ` (the tests fail until it is; \`node scripts/i18n.mjs --update\` adds the missing entries):\n${problems}`,
+      );
     }
   }
   const dir = join(outDir, service, page.lang);
@@ -147,21 +161,32 @@ async function renderPage(service, page) {
   const labels = page.translation ? labelTable(loadLabels(page.translation)) : {};
   const output = join(dir, "index.html");
   try {
-    await runRedocly([
-      "build-docs", specFile,
-      "--output", output,
-      "--template", template,
-      "--inlineBundle",
-      "--openapi", JSON.stringify(redocOptions),
-      "--templateOptions.lang", page.lang,
-      "--templateOptions.barStyle", barStyle,
-      "--templateOptions.bar", docsBar(page, service),
-      "--templateOptions.labels", scriptJson({ [labelsGlobal]: labels }),
-    ], {
-      // The prerendered page gets the labels too (see scripts/lib/redoc-labels.mjs).
-      preload: labelsHook,
-      env: { REDOC_LABELS: JSON.stringify(labels) },
-    });
+    await runRedocly(
+      [
+        "build-docs",
+        specFile,
+        "--output",
+        output,
+        "--template",
+        template,
+        "--inlineBundle",
+        "--openapi",
+        JSON.stringify(redocOptions),
+        "--templateOptions.lang",
+        page.lang,
+        "--templateOptions.barStyle",
+        barStyle,
+        "--templateOptions.bar",
+        docsBar(page, service),
+        "--templateOptions.labels",
+        scriptJson({ [labelsGlobal]: labels }),
+      ],
+      {
+        // The prerendered page gets the labels too (see scripts/lib/redoc-labels.mjs).
+        preload: labelsHook,
+        env: { REDOC_LABELS: JSON.stringify(labels) },
+      },
+    );
   } catch (error) {
     const output = error instanceof RedoclyError ? error.output : String(error);
     throw new Error(`redocly build-docs failed for ${service} (${page.lang}):\n${output}`);
@@ -206,7 +231,6 @@ function readerView(node) {
 }
 const conditionalKeywords = new Set(["if", "then", "else", "dependentSchemas"]);
 
-
 /**
  * The decisions record as a page of the site (English in every language; the
  * bar in the page's language).
@@ -214,8 +238,12 @@ const conditionalKeywords = new Set(["if", "then", "else", "dependentSchemas"]);
  * @param {ReturnType<typeof renderDecisions>} record
  */
 function decisionsPage(page, record) {
-  const contents = record.headings.filter((heading) => heading.level === 2 || heading.level === 3).map((heading) =>
-    `<li class="level-${heading.level}"><a href="#${escapeHtml(heading.id)}">${escapeHtml(heading.text.replace(/`/g, ""))}</a></li>`);
+  const contents = record.headings
+    .filter((heading) => heading.level === 2 || heading.level === 3)
+    .map(
+      (heading) =>
+        `<li class="level-${heading.level}"><a href="#${escapeHtml(heading.id)}">${escapeHtml(heading.text.replace(/`/g, ""))}</a></li>`,
+    );
   return htmlPage({
     lang: page.lang,
     title: `${page.decisions} · Huawei Cloud EVS & IMS API docs`,
@@ -256,7 +284,6 @@ ${page.decisionsNote ? `      <p class="note" lang="${page.lang}">${escapeHtml(p
   </div>`,
   });
 }
-
 
 /** @param {Awaited<ReturnType<typeof renderPage>>[]} pages */
 function indexPage(pages) {

@@ -14,7 +14,10 @@ if (process.getuid?.() === 0 && found("apt-get")) {
   console.log(`Chromium is missing; installing Debian's ${packages.join(" and ")} for the docs browser test.`);
   try {
     execFileSync("apt-get", ["update"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", ...packages], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", ...packages], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   } catch (error) {
     // Never stop `npm test` here: lint and every other test still run.
     const reason = /** @type {{ status?: number | null, message?: string }} */ (error);

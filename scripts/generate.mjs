@@ -106,6 +106,7 @@ export const requestForms: Record<${services.map((service) => JSON.stringify(ser
  * @param {import("openapi-typescript").SchemaObject} schema
  */
 function integerOfOneValue(schema) {
-  if (schema.type === "integer" && typeof schema.minimum === "number" && schema.minimum === schema.maximum) return tsLiteral(schema.minimum);
+  if (schema.type === "integer" && typeof schema.minimum === "number" && schema.minimum === schema.maximum)
+    return tsLiteral(schema.minimum);
   return undefined;
 }

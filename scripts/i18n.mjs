@@ -24,7 +24,11 @@ for (const lang of languages) {
   for (const service of services) {
     const file = translationPath(service, lang);
     const doc = JSON.parse(readFileSync(bundlePath(service), "utf8"));
-    if (update && !existsSync(file)) writeFileSync(file, `# ${lang} translation of the prose of generated/${service}.openapi.json.\n# How it works and how to update it: scripts/lib/i18n.mjs.\n`);
+    if (update && !existsSync(file))
+      writeFileSync(
+        file,
+        `# ${lang} translation of the prose of generated/${service}.openapi.json.\n# How it works and how to update it: scripts/lib/i18n.mjs.\n`,
+      );
     const problems = checkTranslation(doc, loadTranslation(service, lang));
 
     if (update && problems.missing.length) {

@@ -37,7 +37,10 @@ const never = new Promise(() => {});
  */
 async function staleBundles(control) {
   const fresh = mkdtempSync(join(tmpdir(), "mock-bundle-"));
-  const child = spawn(process.execPath, [join(repoRoot, "scripts/bundle.mjs"), "--out", fresh], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, [join(repoRoot, "scripts/bundle.mjs"), "--out", fresh], {
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   /** @type {Promise<number | null>} */
   const closed = new Promise((resolveClose) => child.once("close", (code) => resolveClose(code)));
   const untrack = control.track(async () => {
@@ -60,7 +63,10 @@ async function staleBundles(control) {
   if (control.stopping()) return never; // the tracked clean-up removes the folder
   untrack();
   try {
-    if (code !== 0) return control.fail(`spec/ does not bundle, so there is nothing valid to serve:\n${output || `${child.signalCode ?? `exit code ${code}`}`}`);
+    if (code !== 0)
+      return control.fail(
+        `spec/ does not bundle, so there is nothing valid to serve:\n${output || `${child.signalCode ?? `exit code ${code}`}`}`,
+      );
     return services.filter((service) => readOrNull(bundlePath(service)) !== readOrNull(bundlePath(service, fresh)));
   } finally {
     rmSync(fresh, { recursive: true, force: true });

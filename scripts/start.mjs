@@ -32,9 +32,7 @@ const control = controlProcess({
 function build() {
   // npm sets npm_execpath when it runs this script; fall back to `npm` on PATH.
   const npm = process.env.npm_execpath;
-  const [command, args] = npm && /\.(c?js|mjs)$/.test(npm)
-    ? [process.execPath, [npm, "run", "build"]]
-    : ["npm", ["run", "build"]];
+  const [command, args] = npm && /\.(c?js|mjs)$/.test(npm) ? [process.execPath, [npm, "run", "build"]] : ["npm", ["run", "build"]];
   return new Promise((resolveBuild, reject) => {
     // Its own process group, so a stop ends the build and every step it runs.
     const child = spawn(command, args, { cwd: repoRoot, stdio: "inherit", detached: true });

@@ -6,7 +6,7 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths as EvsPaths } from "../generated/evs.js";
 import type { paths as ImsPaths } from "../generated/ims.js";
 import { HuaweiCloudNetworkError, requestRecorder } from "./errors.js";
-import { checkCredentials, copyRequest, signedRequest, type AkSkCredentials, type CredentialNames } from "./signing.js";
+import { type AkSkCredentials, type CredentialNames, checkCredentials, copyRequest, signedRequest } from "./signing.js";
 
 /** An IAM token (project-scoped), sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -58,6 +58,7 @@ type OptionalProjectId<Params> = Params extends { path: infer Path }
   ? Path extends { project_id: infer Id }
     ? Simplify<
         Omit<Params, "path"> &
+          // biome-ignore lint/complexity/noBannedTypes: `{} extends T` asks whether every key of T is optional.
           ({} extends Omit<Path, "project_id">
             ? { path?: Simplify<Omit<Path, "project_id"> & { project_id?: Id }> }
             : { path: Simplify<Omit<Path, "project_id"> & { project_id?: Id }> })
@@ -208,7 +209,7 @@ function endpoint(service: Service, options: ClientOptions): string {
     }
     return `https://${service}.${region}.myhuaweicloud.com`;
   }
-  if (baseUrl === undefined) throw optionError("give `region` (e.g. \"cn-north-4\") or `baseUrl` (e.g. a mock's URL)");
+  if (baseUrl === undefined) throw optionError('give `region` (e.g. "cn-north-4") or `baseUrl` (e.g. a mock\'s URL)');
   let url: URL;
   try {
     url = new URL(String(baseUrl));
@@ -217,7 +218,8 @@ function endpoint(service: Service, options: ClientOptions): string {
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw optionError("`baseUrl` must be an http: or https: URL");
   // Never echo the URL here: it is the part that would hold a user name or password.
-  if (url.username !== "" || url.password !== "") throw optionError("`baseUrl` must not contain a user name or password; use `credentials`");
+  if (url.username !== "" || url.password !== "")
+    throw optionError("`baseUrl` must not contain a user name or password; use `credentials`");
   if (url.search !== "" || url.hash !== "") throw optionError("`baseUrl` must not have a query or a fragment");
   return url.href.replace(/\/+$/, "");
 }
@@ -299,6 +301,7 @@ type CallMethod = (path: string, init?: CallInit) => Promise<unknown>;
  *   follows a redirect, and reports no answer as a HuaweiCloudNetworkError: openapi-fetch hands
  *   the request to that fetch directly, after every middleware.
  */
+// biome-ignore lint/suspicious/noExplicitAny: it serves both clients, whose paths differ.
 function fillCallDefaults(client: Client<any>, projectId: string | undefined, send: (fetchRequest: FetchFunction) => FetchFunction): void {
   const prepare = (init: CallInit | undefined): CallInit => {
     const options = typeof init === "object" && init !== null ? init : {};

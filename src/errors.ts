@@ -11,7 +11,7 @@ import type { components as EvsComponents } from "../generated/evs.js";
 import type { components as ImsComponents } from "../generated/ims.js";
 import { requestForms } from "../generated/request-forms.js";
 import type { Service } from "./client.js";
-import { readViolations, type MockViolation } from "./violations.js";
+import { type MockViolation, readViolations } from "./violations.js";
 
 /** An EVS or IMS job, as the job query returns it. */
 type AnyJob = EvsComponents["schemas"]["EvsJob"] | ImsComponents["schemas"]["ImsJob"];
@@ -39,8 +39,7 @@ export interface ParsedErrorBody {
   shape: ErrorBodyShape;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 /** A non-empty string, else undefined: an empty request ID is no request ID. */
 const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
@@ -76,7 +75,9 @@ export function parseErrorBody(body: unknown): ParsedErrorBody {
   }
   const keys = Object.keys(body);
   // {"error": {...}} first, then any single key holding {code, message}.
-  const key = isObject(body.error) ? "error" : keys.find((k) => isObject(body[k]) && ("code" in (body[k] as object) || "message" in (body[k] as object)));
+  const key = isObject(body.error)
+    ? "error"
+    : keys.find((k) => isObject(body[k]) && ("code" in (body[k] as object) || "message" in (body[k] as object)));
   if (key !== undefined) {
     const detail = body[key] as Record<string, unknown>;
     return {
@@ -320,9 +321,10 @@ export class WaitTimeoutError extends Error {
     goal: string;
   }) {
     const what = init.pending.length === 1 ? label(init.service, init.kind) : `${label(init.service, init.kind)}s`;
-    const ids = init.pending.length === 1 ? init.pending[0]!.id : init.pending.map(({ id, status }) => `${id} (${status ?? "not seen"})`).join(", ");
+    const ids =
+      init.pending.length === 1 ? init.pending[0]!.id : init.pending.map(({ id, status }) => `${id} (${status ?? "not seen"})`).join(", ");
     const lastStatus = init.pending.length === 1 ? init.pending[0]!.status : undefined;
-    super(`${what} ${ids} did not ${init.goal} within ${init.timeoutMs} ms` + (lastStatus ? ` (last status ${lastStatus})` : ""));
+    super(`${what} ${ids} did not ${init.goal} within ${init.timeoutMs} ms${lastStatus ? ` (last status ${lastStatus})` : ""}`);
     this.service = init.service;
     this.kind = init.kind;
     this.timeoutMs = init.timeoutMs;
@@ -392,7 +394,9 @@ export class ResourceNotFoundError extends Error {
   readonly graceMs: number;
 
   constructor(init: { service: Service; kind: "volume" | "image"; id: string; graceMs: number; problem: string; cause?: unknown }) {
-    super(`${label(init.service, init.kind)} ${init.id} ${init.problem} (waited ${init.graceMs} ms for it to appear)`, { cause: init.cause });
+    super(`${label(init.service, init.kind)} ${init.id} ${init.problem} (waited ${init.graceMs} ms for it to appear)`, {
+      cause: init.cause,
+    });
     this.service = init.service;
     this.kind = init.kind;
     this.id = init.id;
@@ -440,7 +444,8 @@ const requestOf = (response: Response): Sent => requests.get(response) ?? { meth
 // RFC 9110: Retry-After is a whole number of seconds or an HTTP date (IMF-fixdate). Anything
 // else ("0x10", "1e9", "1.5", which Number() or V8's lenient Date.parse would take) is ignored.
 const SECONDS = /^\d+$/;
-const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const IMF_FIXDATE =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 function retryAfterMs(header: string | null): number | undefined {
   if (header === null) return undefined;

@@ -11,58 +11,6 @@
  * `ResourceNotFoundError` (disks, images), `WaitTimeoutError` (`JobTimeoutError` for a job),
  * `HuaweiCloudError`, `HuaweiCloudNetworkError`, or the abort reason.
  */
-export {
-  createEvsClient,
-  createImsClient,
-  type ClientOptions,
-  type Credentials,
-  type EvsClient,
-  type ImsClient,
-  type ProjectScoped,
-  type TokenCredentials,
-} from "./client.js";
-export {
-  HuaweiCloudError,
-  HuaweiCloudNetworkError,
-  JobFailedError,
-  JobTimeoutError,
-  parseErrorBody,
-  ResourceFailedError,
-  ResourceNotFoundError,
-  unwrap,
-  WaitTimeoutError,
-  type AwaitedKind,
-  type ErrorBodyShape,
-  type FetchResult,
-  type HuaweiCloudErrorInit,
-  type ParsedErrorBody,
-} from "./errors.js";
-export { readViolations, type MockViolation, type ViolationReport } from "./violations.js";
-export {
-  waitForEvsJob,
-  waitForImage,
-  waitForImsJob,
-  waitForVolumes,
-  type EvsJob,
-  type EvsJobResult,
-  type EvsSubJob,
-  type Image,
-  type ImageWaitOptions,
-  type ImsJob,
-  type ImsJobResult,
-  type ResourceWaitOptions,
-  type Volume,
-  type VolumeWaitOptions,
-  type WaitOptions,
-} from "./waiters.js";
-export {
-  akskMiddleware,
-  canonicalRequest,
-  signRequest,
-  type AkSkCredentials,
-  type AkskMiddlewareOptions,
-  type SignableRequest,
-} from "./signing.js";
 
 export type {
   components as EvsComponents,
@@ -74,6 +22,58 @@ export type {
   operations as ImsOperations,
   paths as ImsPaths,
 } from "../generated/ims.js";
+export {
+  type ClientOptions,
+  type Credentials,
+  createEvsClient,
+  createImsClient,
+  type EvsClient,
+  type ImsClient,
+  type ProjectScoped,
+  type TokenCredentials,
+} from "./client.js";
+export {
+  type AwaitedKind,
+  type ErrorBodyShape,
+  type FetchResult,
+  HuaweiCloudError,
+  type HuaweiCloudErrorInit,
+  HuaweiCloudNetworkError,
+  JobFailedError,
+  JobTimeoutError,
+  type ParsedErrorBody,
+  parseErrorBody,
+  ResourceFailedError,
+  ResourceNotFoundError,
+  unwrap,
+  WaitTimeoutError,
+} from "./errors.js";
+export {
+  type AkSkCredentials,
+  type AkskMiddlewareOptions,
+  akskMiddleware,
+  canonicalRequest,
+  type SignableRequest,
+  signRequest,
+} from "./signing.js";
+export { type MockViolation, readViolations, type ViolationReport } from "./violations.js";
+export {
+  type EvsJob,
+  type EvsJobResult,
+  type EvsSubJob,
+  type Image,
+  type ImageWaitOptions,
+  type ImsJob,
+  type ImsJobResult,
+  type ResourceWaitOptions,
+  type Volume,
+  type VolumeWaitOptions,
+  type WaitOptions,
+  waitForEvsJob,
+  waitForImage,
+  waitForImsJob,
+  waitForVolumes,
+} from "./waiters.js";
 
 import type { components as EvsComponents } from "../generated/evs.js";
 import type { components as ImsComponents } from "../generated/ims.js";

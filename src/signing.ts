@@ -69,17 +69,12 @@ export async function signRequest(
  * `X-Sdk-Date` (and `X-Security-Token`). Exported from the package to debug a rejected
  * signature: it is the text whose SHA-256 the signature covers.
  */
-export async function canonicalRequest(
-  input: SignableRequest,
-): Promise<{ canonical: string; signedHeaders: string }> {
+export async function canonicalRequest(input: SignableRequest): Promise<{ canonical: string; signedHeaders: string }> {
   return canonicalize(input, new Headers(input.headers));
 }
 
 /** canonicalRequest on a Headers copy of the request's headers that it may change. */
-async function canonicalize(
-  input: SignableRequest,
-  headers: Headers,
-): Promise<{ canonical: string; signedHeaders: string }> {
+async function canonicalize(input: SignableRequest, headers: Headers): Promise<{ canonical: string; signedHeaders: string }> {
   if (typeof input.method !== "string" || input.method === "") throw fail("`method` must be a non-empty string");
   if (input.body !== undefined && !(input.body instanceof Uint8Array)) throw fail("`body` must be a Uint8Array or undefined");
   const url = parseUrl(input.url);
@@ -170,7 +165,8 @@ export function checkCredentials(
   if (ak === undefined) throw problem(`${names.ak} is missing (it goes with ${names.sk})`);
   if (sk === undefined) throw problem(`${names.sk} is missing (it goes with ${names.ak})`);
   // Anything but visible ASCII would make Headers throw an error that quotes the value.
-  if (typeof ak !== "string" || !VISIBLE_ASCII.test(ak)) throw problem(`${names.ak} must be a non-empty string of visible ASCII characters`);
+  if (typeof ak !== "string" || !VISIBLE_ASCII.test(ak))
+    throw problem(`${names.ak} must be a non-empty string of visible ASCII characters`);
   if (typeof sk !== "string" || sk === "") throw problem(`${names.sk} must be a non-empty string`);
   if (securityToken !== undefined && (typeof securityToken !== "string" || !VISIBLE_ASCII.test(securityToken))) {
     throw problem(`${names.securityToken} must be a non-empty string of visible ASCII characters`);
@@ -189,8 +185,7 @@ function parseUrl(url: string): URL {
 }
 
 // fetch upper-cases only these methods; any other is sent, so signed, as given.
-const fetchMethod = (method: string) =>
-  /^(delete|get|head|options|post|put)$/i.test(method) ? method.toUpperCase() : method;
+const fetchMethod = (method: string) => (/^(delete|get|head|options|post|put)$/i.test(method) ? method.toUpperCase() : method);
 
 // The gateway checks the decoded path, re-encoded segment by segment, with a trailing "/"
 // (as the Go SDK and API Gateway signers build it), so an encoded "/" separates segments too.
@@ -217,9 +212,7 @@ function canonicalQuery(params: URLSearchParams): string {
 // RFC 3986: everything but A-Z a-z 0-9 - _ . ~ is percent-encoded, upper-case hex.
 const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
 const encode = (text: string) =>
-  UNRESERVED.test(text)
-    ? text
-    : encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  UNRESERVED.test(text) ? text : encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -248,9 +241,7 @@ function findNodeHashes(): NodeHashes | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
     const found = proc?.getBuiltinModule?.("node:crypto") as Partial<NodeHashes> | undefined;
-    return typeof found?.createHash === "function" && typeof found.createHmac === "function"
-      ? (found as NodeHashes)
-      : undefined;
+    return typeof found?.createHash === "function" && typeof found.createHmac === "function" ? (found as NodeHashes) : undefined;
   } catch {
     return undefined;
   }

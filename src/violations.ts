@@ -78,7 +78,7 @@ export function readViolations(header: string | null | undefined, forms?: OneOfB
   } else if (forms && reading === "none") {
     lines = [noFormCarried(forms), ...unique(outsideBody.map(line))];
     // The oneOf violation is what that line says.
-    request.filter(isBodyLevelOneOf).forEach((entry) => stated.add(line(entry)));
+    for (const entry of request.filter(isBodyLevelOneOf)) stated.add(line(entry));
   } else {
     lines = unique(request.map(line));
   }
@@ -161,7 +161,8 @@ function ruleOf(message: string, of: MockViolation["of"], segments: string[]): s
   const [part, ...path] = segments;
   if (part === undefined) return message;
   const lead =
-    `${of === "request" ? "Request" : "Response"} ${part} ` + (path.length ? `${part === "body" ? "property" : "parameter"} ${path.join(".")} ` : "");
+    `${of === "request" ? "Request" : "Response"} ${part} ` +
+    (path.length ? `${part === "body" ? "property" : "parameter"} ${path.join(".")} ` : "");
   return message.startsWith(lead) && message.length > lead.length ? message.slice(lead.length) : message;
 }
 
@@ -251,5 +252,6 @@ function quotedName(message: string): string | undefined {
 }
 
 // Control characters (newlines included) would break the one-line message.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

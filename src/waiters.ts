@@ -15,7 +15,7 @@ import {
   ResourceNotFoundError,
   WaitTimeoutError,
 } from "./errors.js";
-import { answerOf, checkOptions, isObject, pollUntil, transient, type ResourceWaitOptions, type WaitOptions } from "./poll.js";
+import { answerOf, checkOptions, isObject, pollUntil, type ResourceWaitOptions, transient, type WaitOptions } from "./poll.js";
 
 export type { ResourceWaitOptions, WaitOptions } from "./poll.js";
 export type EvsJob = EvsComponents["schemas"]["EvsJob"];
@@ -186,13 +186,24 @@ export async function waitForVolumes(client: EvsClient, volumeIds: readonly stri
         if (volumeReady(latest.get(id))) continue;
         try {
           const { body, response } = await answerOf(
-            client.GET("/v2/{project_id}/cloudvolumes/{volume_id}", { params: { path: { volume_id: id, ...projectOf(options) } }, signal, parseAs: "text" }),
+            client.GET("/v2/{project_id}/cloudvolumes/{volume_id}", {
+              params: { path: { volume_id: id, ...projectOf(options) } },
+              signal,
+              parseAs: "text",
+            }),
           );
           latest.set(id, volumeOf(body, response));
         } catch (error) {
           if (!(error instanceof HuaweiCloudError && error.status === 404)) throw error;
           if (Date.now() >= graceEnds) {
-            throw new ResourceNotFoundError({ service: "evs", kind: "volume", id, graceMs: settings.notFoundGraceMs, problem: "was not found (HTTP 404)", cause: error });
+            throw new ResourceNotFoundError({
+              service: "evs",
+              kind: "volume",
+              id,
+              graceMs: settings.notFoundGraceMs,
+              problem: "was not found (HTTP 404)",
+              cause: error,
+            });
           }
           latest.delete(id);
         }
@@ -215,7 +226,14 @@ export async function waitForVolumes(client: EvsClient, volumeIds: readonly stri
   if (index !== -1) {
     const volume = volumes[index]!;
     const reason = `${VOLUME_FAILURES.get(volume.status) ?? "an error status"}; it will not become available`;
-    throw new ResourceFailedError({ service: "evs", kind: "volume", id: volumeIds[index]!, status: volume.status, resource: volume, reason });
+    throw new ResourceFailedError({
+      service: "evs",
+      kind: "volume",
+      id: volumeIds[index]!,
+      status: volume.status,
+      resource: volume,
+      reason,
+    });
   }
   return volumes as Volume[];
 }
@@ -250,21 +268,43 @@ export async function waitForImage(client: ImsClient, imageId: string, options: 
     options,
     settings,
     async (signal) => {
-      const { body, response } = await answerOf(client.GET("/v2/cloudimages", { params: { query: { id: imageId } }, signal, parseAs: "text" }));
+      const { body, response } = await answerOf(
+        client.GET("/v2/cloudimages", { params: { query: { id: imageId } }, signal, parseAs: "text" }),
+      );
       if (!Array.isArray(body.images)) throw transient(HuaweiCloudError.fromResponse(response, body, "the answer has no `images` list"));
       // Picked by ID, not taken as the first: a proxy that drops the filter must not make another image the result.
       const image = body.images.find((candidate): candidate is Image => isObject(candidate) && candidate.id === imageId);
       if (image === undefined && Date.now() >= graceEnds) {
-        throw new ResourceNotFoundError({ service: "ims", kind: "image", id: imageId, graceMs: settings.notFoundGraceMs, problem: "is not in the image list" });
+        throw new ResourceNotFoundError({
+          service: "ims",
+          kind: "image",
+          id: imageId,
+          graceMs: settings.notFoundGraceMs,
+          problem: "is not in the image list",
+        });
       }
       return { seen: image, done: image !== undefined && (image.status === "active" || IMAGE_FAILURES.has(image.status)) };
     },
     (last) =>
-      new WaitTimeoutError({ service: "ims", kind: "image", timeoutMs: settings.timeoutMs, pending: [{ id: imageId, status: last?.status }], last, goal: "become active" }),
+      new WaitTimeoutError({
+        service: "ims",
+        kind: "image",
+        timeoutMs: settings.timeoutMs,
+        pending: [{ id: imageId, status: last?.status }],
+        last,
+        goal: "become active",
+      }),
   );
   const { status } = image!;
   if (status !== "active") {
-    throw new ResourceFailedError({ service: "ims", kind: "image", id: imageId, status, resource: image!, reason: IMAGE_FAILURES.get(status)! });
+    throw new ResourceFailedError({
+      service: "ims",
+      kind: "image",
+      id: imageId,
+      status,
+      resource: image!,
+      reason: IMAGE_FAILURES.get(status)!,
+    });
   }
   return image!;
 }

@@ -2,16 +2,33 @@
 // BasicCredentials (AK/SK) + ClientBuilder/HcClient (AKSKSigner) + DefaultHttpClient (axios).
 // A service client written the way the generated official service SDKs write theirs. The client
 // benchmark (bench/client.mjs) sends its requests through createOfficialEvsClient too.
-import { ClientBuilder } from "@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js";
+
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials.js";
+import { ClientBuilder } from "@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js";
 
 class EvsClient {
-  constructor(hcClient) { this.hcClient = hcClient; }
+  constructor(hcClient) {
+    this.hcClient = hcClient;
+  }
   createVolume(body) {
-    return this.hcClient.sendRequest({ method: "POST", url: "/v3/{project_id}/cloudvolumes", contentType: "application/json", pathParams: {}, queryParams: {}, headers: {}, data: body });
+    return this.hcClient.sendRequest({
+      method: "POST",
+      url: "/v3/{project_id}/cloudvolumes",
+      contentType: "application/json",
+      pathParams: {},
+      queryParams: {},
+      headers: {},
+      data: body,
+    });
   }
   showJob(jobId) {
-    return this.hcClient.sendRequest({ method: "GET", url: "/v1/{project_id}/jobs/{job_id}", pathParams: { job_id: jobId }, queryParams: {}, headers: {} });
+    return this.hcClient.sendRequest({
+      method: "GET",
+      url: "/v1/{project_id}/jobs/{job_id}",
+      pathParams: { job_id: jobId },
+      queryParams: {},
+      headers: {},
+    });
   }
 }
 
@@ -22,7 +39,12 @@ export function createOfficialEvsClient({ baseUrl, ak, sk, projectId }) {
 }
 
 export async function main(baseUrl) {
-  const client = createOfficialEvsClient({ baseUrl, ak: process.env.BENCH_AK, sk: process.env.BENCH_SK, projectId: process.env.BENCH_PROJECT });
+  const client = createOfficialEvsClient({
+    baseUrl,
+    ak: process.env.BENCH_AK,
+    sk: process.env.BENCH_SK,
+    projectId: process.env.BENCH_PROJECT,
+  });
   const { job_id } = await client.createVolume({ volume: { availability_zone: "az-dc-1", volume_type: "SSD", size: 40, count: 2 } });
   for (let interval = 10; ; interval = Math.min(interval * 2, 2000)) {
     const job = await client.showJob(job_id);

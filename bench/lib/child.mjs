@@ -7,7 +7,11 @@ export async function startServer() {
   // One Node for the server in every section (bench/run.mjs sets it), so a client section run under
   // another Node changes only the client's side.
   const execPath = process.env.BENCH_SERVER_NODE || process.execPath;
-  const child = fork(new URL("./server.mjs", import.meta.url), [], { execPath, execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(new URL("./server.mjs", import.meta.url), [], {
+    execPath,
+    execArgv: [],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const exited = once(child, "exit");
   const [message] = await Promise.race([
     once(child, "message"),

@@ -17,9 +17,16 @@ export async function nodeBinary(version) {
   const binary = join(prefix, "node_modules/node/bin/node");
   if (!existsSync(binary)) {
     try {
-      await run("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--loglevel=error", `node@${version}`], { timeout: 180_000 });
+      await run("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--loglevel=error", `node@${version}`], {
+        timeout: 180_000,
+      });
     } catch (error) {
-      throw new Error(`npm install node@${version} failed: ${String(error.stderr || error.message).trim().split("\n").at(-1)}`);
+      throw new Error(
+        `npm install node@${version} failed: ${String(error.stderr || error.message)
+          .trim()
+          .split("\n")
+          .at(-1)}`,
+      );
     }
   }
   const { stdout } = await run(binary, ["--version"]);

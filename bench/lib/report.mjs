@@ -54,8 +54,17 @@ Written by \`npm run bench\` (bench/run.mjs) on ${env.date}, commit ${env.commit
   /** The Node 20 ratio, with the second Node's beside it; met only if every measured one is. */
   const clientTarget = (auth) => {
     const ratios = [typedClient(r.client, auth), ...(c2 ? [typedClient(c2, auth)] : [])];
-    const shown = c2 ? `${x(ratios[0])} (Node ${major(r.client?.node ?? env.versions.node)}), ${x(ratios[1])} (Node ${major(c2.node)})` : x(ratios[0]);
-    return [`typed client ≥ 0.95 × raw fetch, ${auth}`, shown, `${verdict(Math.min(...ratios), ratios.every((v) => v >= 0.95))} — see [why](#why-the-client-misses-095)`];
+    const shown = c2
+      ? `${x(ratios[0])} (Node ${major(r.client?.node ?? env.versions.node)}), ${x(ratios[1])} (Node ${major(c2.node)})`
+      : x(ratios[0]);
+    return [
+      `typed client ≥ 0.95 × raw fetch, ${auth}`,
+      shown,
+      `${verdict(
+        Math.min(...ratios),
+        ratios.every((v) => v >= 0.95),
+      )} — see [why](#why-the-client-misses-095)`,
+    ];
   };
   const signer = r.signer?.rows.find((row) => row.name === "ours");
   const gzipRatio = r.footprint ? r.footprint.ours.gzip / r.footprint.official.gzip : NaN;
@@ -87,7 +96,12 @@ ${table(
   ["auth", "variant", ...header(name(c)), ...(c2 ? header(name(c2)) : [])],
   c.rows.map((row) => {
     const other = c2?.rows.find((o) => o.name === row.name);
-    return [row.auth, row.reference ? `**${row.label}** (reference)` : row.label, ...cells(row), ...(c2 ? (other ? cells(other) : ["n/a", "n/a", "n/a", "n/a"]) : [])];
+    return [
+      row.auth,
+      row.reference ? `**${row.label}** (reference)` : row.label,
+      ...cells(row),
+      ...(c2 ? (other ? cells(other) : ["n/a", "n/a", "n/a", "n/a"]) : []),
+    ];
   }),
   c2 ? "llrrrrrrrr" : "llrrrr",
 )}
@@ -131,7 +145,14 @@ ${table(
   ["program", "minified", "gzip", "ratio (gzip)", "cold import", "ratio (import)"],
   [
     [`**${f.official.label}** (reference)`, kb(f.official.min), kb(f.official.gzip), "1", `${fixed(f.official.importMs, 1)} ms`, "1"],
-    [f.ours.label, kb(f.ours.min), kb(f.ours.gzip), x(f.ours.gzip / f.official.gzip, 3), `${fixed(f.ours.importMs, 1)} ms`, x(f.ours.importMs / f.official.importMs, 3)],
+    [
+      f.ours.label,
+      kb(f.ours.min),
+      kb(f.ours.gzip),
+      x(f.ours.gzip / f.official.gzip, 3),
+      `${fixed(f.ours.importMs, 1)} ms`,
+      x(f.ours.importMs / f.official.importMs, 3),
+    ],
   ],
   "lrrrrr",
 )}
@@ -147,7 +168,14 @@ Largest parts (minified bytes): official — ${top(f.official)}; this package �
     for (const name of [...new Set(m.rows.map((row) => row.case))]) {
       const prism = m.rows.find((row) => row.case === name && row.server === "prism");
       const plain = m.rows.find((row) => row.case === name && row.server === "plain");
-      rows.push([`${prism.label} → ${prism.status}`, `**plain node:http, same bytes** (reference)`, int(plain.rps), "1", `${fixed(plain.p50, 2)} ms`, `${fixed(plain.p99, 2)} ms`]);
+      rows.push([
+        `${prism.label} → ${prism.status}`,
+        `**plain node:http, same bytes** (reference)`,
+        int(plain.rps),
+        "1",
+        `${fixed(plain.p50, 2)} ms`,
+        `${fixed(plain.p99, 2)} ms`,
+      ]);
       rows.push(["", "Prism mock", int(prism.rps), x(prism.rps / plain.rps, 3), `${fixed(prism.p50, 2)} ms`, `${fixed(prism.p99, 2)} ms`]);
     }
     out.push(`## Mock
@@ -179,12 +207,17 @@ ${table(
 )}
 ${p.rows
   .filter((row) => row.failed)
-  .map((row) => `\n<details><summary>\`${row.command}\` output (end)</summary>\n\n\`\`\`\n${row.failure.output.trim()}\n\`\`\`\n</details>\n`)
+  .map(
+    (row) => `\n<details><summary>\`${row.command}\` output (end)</summary>\n\n\`\`\`\n${row.failure.output.trim()}\n\`\`\`\n</details>\n`,
+  )
   .join("")}`);
   } else out.push(failed("Pipeline", results.pipeline));
 
   out.push(findings(r, c2));
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }
 
 /** Signed difference of CPU per request, "+12" or "−12". */
@@ -195,11 +228,22 @@ function findings(r, c2) {
   const parts = ["## Findings\n"];
   const c = r.client;
   if (c) {
-    const { rawToken: raw, requestToken: req, bareToken: bare, bareMiddlewareToken: bareMw, clientToken: client, rawAksk: rawA, clientAksk: clientA } = byName(c);
+    const {
+      rawToken: raw,
+      requestToken: req,
+      bareToken: bare,
+      bareMiddlewareToken: bareMw,
+      clientToken: client,
+      rawAksk: rawA,
+      clientAksk: clientA,
+    } = byName(c);
     const b = c2 && byName(c2);
     const node2 = c2 ? `Node ${major(c2.node)}` : "";
     const missed2 = b && (b.clientToken.ratio < 0.95 || b.clientAksk.ratio < 0.95);
-    const narrower = b && b.clientToken.cpuUs - b.rawToken.cpuUs < client.cpuUs - raw.cpuUs && b.clientAksk.cpuUs - b.rawAksk.cpuUs < clientA.cpuUs - rawA.cpuUs;
+    const narrower =
+      b &&
+      b.clientToken.cpuUs - b.rawToken.cpuUs < client.cpuUs - raw.cpuUs &&
+      b.clientAksk.cpuUs - b.rawAksk.cpuUs < clientA.cpuUs - rawA.cpuUs;
     parts.push(`### Why the client misses 0.95
 
 Loopback with a server that answers at once is the worst case for a client: nothing but the client's own CPU work limits the rate, so any per-request cost shows in full. The rows above split the gap (CPU per request, from the same run; on a loaded machine differences of a few tens of µs are noise):
@@ -252,7 +296,11 @@ function officialFindings(...runs) {
   const measured = runs.filter(Boolean).map((run) => ({ node: major(run.node), ...byName(run) }));
   if (!measured.every((run) => run.officialAksk?.versus)) return ""; // results from before the official row
   const verdict = (cpuRatio) =>
-    cpuRatio > 1.1 ? "the typed client is the cheaper" : cpuRatio < 0.9 ? "the official path is the cheaper" : "the two are on par (within 10 %)";
+    cpuRatio > 1.1
+      ? "the typed client is the cheaper"
+      : cpuRatio < 0.9
+        ? "the official path is the cheaper"
+        : "the two are on par (within 10 %)";
   const per = measured.map(
     ({ node, officialAksk: o, clientAksk: ours }) =>
       `on Node ${node} the official path spends ${x(o.versusCpuRatio)} the typed client's CPU per request (${int(o.cpuUs)} against ${int(ours.cpuUs)} µs) and serves ${x(o.versusRatio)} its req/s: ${verdict(o.versusCpuRatio)}`,
@@ -272,10 +320,15 @@ function nodeFindings(c, c2) {
     .filter((row) => first[row.name])
     .map((row) => ({ row, before: first[row.name].cpuUs, change: row.cpuUs / first[row.name].cpuUs - 1 }));
   const pct = (d) => `${d.change < 0 ? "−" : "+"}${Math.round(Math.abs(d.change) * 100)} %`;
-  const show = (d) => `${d.row.name === "clientAksk" ? `${d.row.label} with AK/SK` : d.row.label} ${int(d.before)} → ${int(d.row.cpuUs)} µs (${pct(d)})`;
+  const show = (d) =>
+    `${d.row.name === "clientAksk" ? `${d.row.label} with AK/SK` : d.row.label} ${int(d.before)} → ${int(d.row.cpuUs)} µs (${pct(d)})`;
   const onFetch = changes.filter((d) => d.row.name !== "officialAksk").sort((a, b) => a.change - b.change);
   const official = changes.find((d) => d.row.name === "officialAksk");
-  const named = (names) => onFetch.filter((d) => names.includes(d.row.name)).map(show).join("; ");
+  const named = (names) =>
+    onFetch
+      .filter((d) => names.includes(d.row.name))
+      .map(show)
+      .join("; ");
   const allLower = onFetch.every((d) => d.change < 0);
   return `### Node ${major(c2.node)} against Node ${major(c.node)}
 

@@ -13,7 +13,7 @@
 // test/docs/code-samples.test.ts type-checks every TypeScript sample in strict
 // mode and runs every sample against the mock; the browser test finds them on
 // the pages.
-import { eachOperation, resolveRef as deref } from "./openapi.mjs";
+import { resolveRef as deref, eachOperation } from "./openapi.mjs";
 
 /** What the samples need to know about each service's client. */
 export const sampleClients = /** @type {const} */ ({
@@ -160,7 +160,8 @@ function describeRequest(doc, { template: path, method, item, operation }) {
 function schemaProperty(doc, schema, name) {
   if (!schema) return undefined;
   const look = (/** @type {any} */ part) => schemaProperty(doc, deref(doc, part), name);
-  const own = schema.properties && Object.hasOwn(schema.properties, name) ? { required: (schema.required ?? []).includes(name) } : undefined;
+  const own =
+    schema.properties && Object.hasOwn(schema.properties, name) ? { required: (schema.required ?? []).includes(name) } : undefined;
   const parts = [own, ...(schema.allOf ?? []).map(look)].filter((part) => part !== undefined);
   const choices = (schema.anyOf ?? schema.oneOf ?? []).map(look);
   const inChoices = choices.some((/** @type {any} */ choice) => choice !== undefined);
@@ -173,9 +174,9 @@ function schemaProperty(doc, schema, name) {
 const shellQuote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
 
 /**
- * @param {any} doc @param {Lang} lang @param {ReturnType<typeof describeRequest>} request
+ * @param {any} _doc @param {Lang} lang @param {ReturnType<typeof describeRequest>} request
  */
-function curlSample(doc, lang, request) {
+function curlSample(_doc, lang, request) {
   const say = comments[lang];
   const path = request.path.replace(/\{(\w+)\}/g, (/** @type {string} */ _, /** @type {string} */ name) => {
     if (name === "project_id") return `\${${sampleEnvironment.projectId}}`;
@@ -183,12 +184,16 @@ function curlSample(doc, lang, request) {
     if (!parameter) throw new Error(`${request.where}: path parameter ${name} is not described`);
     return encodeURIComponent(String(parameter.value));
   });
-  const query = request.sent.filter((parameter) => parameter.in === "query")
-    .map((parameter) => `${encodeURIComponent(parameter.name)}=${encodeURIComponent(String(parameter.value))}`).join("&");
+  const query = request.sent
+    .filter((parameter) => parameter.in === "query")
+    .map((parameter) => `${encodeURIComponent(parameter.name)}=${encodeURIComponent(String(parameter.value))}`)
+    .join("&");
   const lines = [
     `curl -sS -i -X ${request.method.toUpperCase()} "${request.baseUrl}${path}${query ? `?${query}` : ""}"`,
     `-H "X-Auth-Token: \${${sampleEnvironment.token}}"`,
-    ...request.sent.filter((parameter) => parameter.in === "header").map((parameter) => `-H ${shellQuote(`${parameter.name}: ${parameter.value}`)}`),
+    ...request.sent
+      .filter((parameter) => parameter.in === "header")
+      .map((parameter) => `-H ${shellQuote(`${parameter.name}: ${parameter.value}`)}`),
   ];
   if (request.body !== undefined) {
     // The JSON indented under the command it belongs to.
@@ -207,17 +212,21 @@ function curlSample(doc, lang, request) {
 const summaryOf = (request) => `${request.operation.summary}: ${request.method.toUpperCase()} ${request.path}`;
 
 /**
- * @param {any} doc @param {keyof typeof sampleClients} service @param {Lang} lang
+ * @param {any} _doc @param {keyof typeof sampleClients} service @param {Lang} lang
  * @param {ReturnType<typeof describeRequest>} request
  */
-function typeScriptSample(doc, service, lang, request) {
+function typeScriptSample(_doc, service, lang, request) {
   const say = comments[lang];
   const client = sampleClients[service];
   const imports = [client.factory, "unwrap", ...(request.job ? [client.jobWaiter] : [])];
 
   /** @type {Record<string, Record<string, unknown>>} */
   const params = {};
-  for (const parameter of request.sent) (params[parameter.in] ??= {})[parameter.name] = parameter.value;
+  for (const parameter of request.sent) {
+    const group = params[parameter.in] ?? {};
+    params[parameter.in] = group;
+    group[parameter.name] = parameter.value;
+  }
   /** @type {Record<string, unknown>} */
   const init = {};
   if (Object.keys(params).length) init.params = params;
@@ -246,8 +255,14 @@ function typeScriptSample(doc, service, lang, request) {
     if (request.job.required) lines.push(...wait);
     // `in` first: where some answers have no job_id (an order, say), it picks the ones that do.
     else {
-      lines.push(`// ${say.jobMaybe}`, 'if ("job_id" in result && result.job_id !== undefined) {', ...wait.map((line) => `  ${line}`),
-        "} else {", "  console.log(result);", "}");
+      lines.push(
+        `// ${say.jobMaybe}`,
+        'if ("job_id" in result && result.job_id !== undefined) {',
+        ...wait.map((line) => `  ${line}`),
+        "} else {",
+        "  console.log(result);",
+        "}",
+      );
     }
   }
   return `${lines.join("\n")}\n`;

@@ -39,11 +39,8 @@ export const citedDecisions = (text) => [...new Set(text.match(reference) ?? [])
  * @param {string} text @param {string} page the decisions page's address, relative to where the text is shown
  */
 export function linkDecisions(text, page) {
-  return text
-    .replace(/`?spec\/DECISIONS\.md`?/g, (match) => `[${match}](${page})`)
-    .replace(reference, (id) => `[${id}](${page}#${id})`);
+  return text.replace(/`?spec\/DECISIONS\.md`?/g, (match) => `[${match}](${page})`).replace(reference, (id) => `[${id}](${page}#${id})`);
 }
-
 
 /**
  * The document with every decision citation in its descriptions (Markdown)
@@ -66,7 +63,11 @@ export function withDecisionLinks(doc, page) {
 function anchorOf(text) {
   const entry = /^(D-[A-Z][A-Za-z0-9]*)\b/.exec(text);
   if (entry) return /** @type {string} */ (entry[1]);
-  return text.toLowerCase().replace(/`/g, "").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/`/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /**
@@ -75,14 +76,17 @@ function anchorOf(text) {
  * @param {string} text
  */
 function inline(text, linkReferences = true) {
-  return text.split(/(`[^`]+`)/).map((part, index) => {
-    if (index % 2 === 1) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
-    return escapeHtml(part)
-      .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label, href) => `<a href="${href}">${label}</a>`)
-      .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
-      .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, "$1<em>$2</em>")
-      .replace(reference, (id) => (linkReferences ? `<a href="#${id}">${id}</a>` : id));
-  }).join("");
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part, index) => {
+      if (index % 2 === 1) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
+      return escapeHtml(part)
+        .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label, href) => `<a href="${href}">${label}</a>`)
+        .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+        .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, "$1<em>$2</em>")
+        .replace(reference, (id) => (linkReferences ? `<a href="#${id}">${id}</a>` : id));
+    })
+    .join("");
 }
 
 const listItem = /^( *)([-*]|\d+\.) +(.*)$/;
@@ -105,7 +109,10 @@ function blocks(lines, firstLine) {
   let i = 0;
   while (i < lines.length) {
     const line = /** @type {string} */ (lines[i]);
-    if (line.trim() === "") { i++; continue; }
+    if (line.trim() === "") {
+      i++;
+      continue;
+    }
     for (const [pattern, what] of unsupported) {
       if (/** @type {RegExp} */ (pattern).test(line)) {
         throw new Error(`${decisionsFile}:${firstLine + i}: ${what} is not supported by scripts/lib/decisions.mjs`);
@@ -117,7 +124,9 @@ function blocks(lines, firstLine) {
       const text = /** @type {string} */ (heading[2]);
       const id = anchorOf(text);
       headings.push({ level, id, text });
-      out.push(`<h${level} id="${escapeHtml(id)}">${inline(text, false)}${level > 1 ? ` <a class="anchor" href="#${escapeHtml(id)}" aria-label="Link to ${escapeHtml(text.replace(/`/g, ""))}">#</a>` : ""}</h${level}>`);
+      out.push(
+        `<h${level} id="${escapeHtml(id)}">${inline(text, false)}${level > 1 ? ` <a class="anchor" href="#${escapeHtml(id)}" aria-label="Link to ${escapeHtml(text.replace(/`/g, ""))}">#</a>` : ""}</h${level}>`,
+      );
       i++;
       continue;
     }
@@ -146,7 +155,7 @@ function blocks(lines, firstLine) {
           const next = /** @type {string} */ (lines[i]);
           const indented = next.length - next.trimStart().length > indent;
           if (next.trim() !== "" && !indented) break;
-          if (next.trim() === "" && !(/** @type {string} */ (lines[i + 1] ?? "")).startsWith(" ".repeat(indent + 1))) break;
+          if (next.trim() === "" && !(/** @type {string} */ (lines[i + 1] ?? "").startsWith(" ".repeat(indent + 1)))) break;
           itemLines.push(next.slice(Math.min(contentIndent, next.length - next.trimStart().length)));
           i++;
         }

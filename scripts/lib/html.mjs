@@ -5,7 +5,10 @@ export const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charC
 
 /** A value as JSON that is safe inside a <script> element. @param {unknown} value */
 export const scriptJson = (value) =>
-  JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 
 /**
  * A page of the site that Redoc does not render: no origin but its own, no

@@ -31,10 +31,27 @@ const dataKeys = new Set(["example", "default", "enum", "const", "value", "exter
 // codes, components...), not keywords: a property called `description` is a
 // schema, not prose.
 const mapKeys = new Set([
-  "properties", "patternProperties", "dependentSchemas", "$defs", "definitions",
-  "paths", "webhooks", "content", "responses", "headers", "encoding", "variables",
-  "callbacks", "links", "mapping", "schemas", "parameters", "requestBodies",
-  "securitySchemes", "pathItems", "examples",
+  "properties",
+  "patternProperties",
+  "dependentSchemas",
+  "$defs",
+  "definitions",
+  "paths",
+  "webhooks",
+  "content",
+  "responses",
+  "headers",
+  "encoding",
+  "variables",
+  "callbacks",
+  "links",
+  "mapping",
+  "schemas",
+  "parameters",
+  "requestBodies",
+  "securitySchemes",
+  "pathItems",
+  "examples",
 ]);
 
 /** @param {string} key */
@@ -51,13 +68,16 @@ export function proseFields(doc) {
   /** @param {unknown} node @param {string} pointer @param {boolean} names */
   const walk = (node, pointer, names) => {
     if (Array.isArray(node)) {
-      node.forEach((item, index) => walk(item, `${pointer}/${index}`, false));
+      for (const [index, item] of node.entries()) walk(item, `${pointer}/${index}`, false);
       return;
     }
     if (node === null || typeof node !== "object") return;
     for (const [key, child] of Object.entries(node)) {
       const at = `${pointer}/${escapeToken(key)}`;
-      if (names) { walk(child, at, false); continue; }
+      if (names) {
+        walk(child, at, false);
+        continue;
+      }
       if (typeof child === "string") {
         if (isProseKey(key)) found.set(at, child);
         continue;
@@ -128,7 +148,9 @@ export function checkTranslation(doc, translation) {
     const english = prose.get(pointer) ?? tagDisplayNameSource(doc, pointer);
     if (english === undefined) {
       const value = resolvePointer(doc, pointer);
-      problems.notProse.push(`${pointer} (${value === undefined ? "does not resolve" : `is ${JSON.stringify(value).slice(0, 60)}, not prose`})`);
+      problems.notProse.push(
+        `${pointer} (${value === undefined ? "does not resolve" : `is ${JSON.stringify(value).slice(0, 60)}, not prose`})`,
+      );
       continue;
     }
     if (english !== en) problems.stale.push(`${pointer}\n    was: ${JSON.stringify(en)}\n    now: ${JSON.stringify(english)}`);

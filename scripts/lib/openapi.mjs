@@ -35,5 +35,6 @@ export function resolveRef(doc, value) {
  */
 export function eachOperation(doc) {
   return Object.entries(doc.paths ?? {}).flatMap(([template, item]) =>
-    httpMethods.filter((method) => item[method] !== undefined).map((method) => ({ template, method, item, operation: item[method] })));
+    httpMethods.filter((method) => item[method] !== undefined).map((method) => ({ template, method, item, operation: item[method] })),
+  );
 }

@@ -21,7 +21,8 @@ export const labelsGlobal = "__redocLabels";
 
 // The hook as Redoc's bundles define it (the build's and the browser's copy
 // differ only in their quotes).
-const defaultTranslate = /useTranslate:\(\)=>\(\{translate:\(e,t\)=>(\(typeof t==(?:"string"|`string`)\?t:t\?\.defaultValue\)\|\|e\|\|(?:""|``))\}\)/g;
+const defaultTranslate =
+  /useTranslate:\(\)=>\(\{translate:\(e,t\)=>(\(typeof t==(?:"string"|`string`)\?t:t\?\.defaultValue\)\|\|e\|\|(?:""|``))\}\)/g;
 
 /** Whether a chunk of Redoc defines the default translate hook. @param {string} source */
 export const definesTranslate = (source) => source.includes("useTranslate:()=>({translate:(e,t)=>");
@@ -34,10 +35,15 @@ export const definesTranslate = (source) => source.includes("useTranslate:()=>({
 export function patchTranslate(source, where) {
   const found = source.match(defaultTranslate)?.length ?? 0;
   if (found !== 1) {
-    throw new Error(`${where}: Redoc's default translate hook was found ${found} times, not once; update scripts/lib/redoc-labels.mjs for this Redoc`);
+    throw new Error(
+      `${where}: Redoc's default translate hook was found ${found} times, not once; update scripts/lib/redoc-labels.mjs for this Redoc`,
+    );
   }
-  return source.replace(defaultTranslate, (_, fallback) =>
-    `useTranslate:()=>({translate:(e,t)=>(l=>l&&typeof e=="string"&&Object.hasOwn(l,e)?l[e]:${fallback})(globalThis.${labelsGlobal})})`);
+  return source.replace(
+    defaultTranslate,
+    (_, fallback) =>
+      `useTranslate:()=>({translate:(e,t)=>(l=>l&&typeof e=="string"&&Object.hasOwn(l,e)?l[e]:${fallback})(globalThis.${labelsGlobal})})`,
+  );
 }
 
 /**

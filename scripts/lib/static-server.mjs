@@ -2,8 +2,8 @@
 // `npm start` and the browser test, so both serve the docs the same way.
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { pipeline } from "node:stream";
 import { extname, join, resolve, sep } from "node:path";
+import { pipeline } from "node:stream";
 
 const contentTypes = {
   ".html": "text/html; charset=utf-8",
@@ -93,9 +93,10 @@ export async function serveFolder(folder, options = {}) {
   return {
     port,
     baseUrl: `http://${host}:${port}`,
-    stop: () => new Promise((resolveClose) => {
-      server.close(() => resolveClose(undefined));
-      server.closeAllConnections();
-    }),
+    stop: () =>
+      new Promise((resolveClose) => {
+        server.close(() => resolveClose(undefined));
+        server.closeAllConnections();
+      }),
   };
 }

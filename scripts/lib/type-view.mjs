@@ -53,7 +53,8 @@ export function typeView(document) {
 /** @param {Record<string, any>} schemas */
 function schemaReader(schemas) {
   /** A schema with its `$ref` (to a component) followed. @param {any} node @returns {any} */
-  const resolve = (node) => (typeof node?.$ref === "string" && node.$ref.startsWith(schemaRef) ? schemas[node.$ref.slice(schemaRef.length)] : node);
+  const resolve = (node) =>
+    typeof node?.$ref === "string" && node.$ref.startsWith(schemaRef) ? schemas[node.$ref.slice(schemaRef.length)] : node;
   /**
    * Where `schema` defines property `name`: its own properties, then its
    * allOf members, depth first, through refs.
@@ -100,7 +101,8 @@ function visit(schema, reader) {
   if (Array.isArray(schema.oneOf)) schema.oneOf = withSiblingsLeftOut(schema.oneOf, reader);
 
   for (const value of Object.values(schema.properties ?? {})) visit(value, reader);
-  for (const key of ["items", "additionalProperties", "unevaluatedProperties", "propertyNames", "not", "contains"]) visit(schema[key], reader);
+  for (const key of ["items", "additionalProperties", "unevaluatedProperties", "propertyNames", "not", "contains"])
+    visit(schema[key], reader);
   for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"]) for (const member of schema[key] ?? []) visit(member, reader);
 }
 
@@ -116,7 +118,9 @@ const isCondition = (member) =>
 function conditionsOf(schema) {
   const own = schema.if === undefined ? [] : [{ if: schema.if, then: schema.then, else: schema.else }];
   const dependent = Object.entries(schema.dependentSchemas ?? {}).map(([name, then]) => ({ if: { required: [name] }, then }));
-  const members = (schema.allOf ?? []).filter(isCondition).map((/** @type {any} */ member) => ({ if: member.if, then: member.then, else: member.else }));
+  const members = (schema.allOf ?? [])
+    .filter(isCondition)
+    .map((/** @type {any} */ member) => ({ if: member.if, then: member.then, else: member.else }));
   return [...own, ...dependent, ...members];
 }
 
@@ -263,7 +267,9 @@ function not(condition, owner, reader) {
   }
   if (Array.isArray(condition.anyOf)) {
     // Every member fails; one that cannot be said is left out (reading it as "anything").
-    const each = condition.anyOf.map((/** @type {any} */ member) => not(member, owner, reader)).filter((/** @type {any} */ way) => way !== undefined);
+    const each = condition.anyOf
+      .map((/** @type {any} */ member) => not(member, owner, reader))
+      .filter((/** @type {any} */ way) => way !== undefined);
     if (each.length === 0) return undefined;
     const all = each.reduce(both);
     if (all !== false) ways.push(all);

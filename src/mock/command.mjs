@@ -5,7 +5,7 @@
 // away, a server that exits on its own) and starting both mocks under it. One
 // implementation, so all of them behave alike.
 import { createServer } from "node:net";
-import { mockServices, MockStartError, portInUse, PrismStartError, prismCli, startMockServers } from "./prism.mjs";
+import { MockStartError, mockServices, PrismStartError, portInUse, prismCli, startMockServers } from "./prism.mjs";
 
 /** @typedef {import("./prism.mjs").MockServer} MockServer */
 /** @typedef {import("./prism.mjs").Service} Service */
@@ -177,7 +177,9 @@ export async function serveMocks(control, mocks) {
       error.failures
         .map((failure) => {
           const { port, label, variable } = /** @type {(typeof mocks)[number]} */ (mocks.find((mock) => mock.service === failure.service));
-          return failure.error instanceof PrismStartError && failure.error.reason === "in-use" ? inUse(port, label, variable) : failure.message;
+          return failure.error instanceof PrismStartError && failure.error.reason === "in-use"
+            ? inUse(port, label, variable)
+            : failure.message;
         })
         .join("\n"),
     );
@@ -221,7 +223,8 @@ export async function runMockCommand({ name, beforeStart, argv = process.argv.sl
       console.log(usage(name));
       return;
     }
-    if (argv.length > 0) throw new UsageError(`unknown argument ${argv[0]} (ports are set with EVS_MOCK_PORT and IMS_MOCK_PORT; see --help)`);
+    if (argv.length > 0)
+      throw new UsageError(`unknown argument ${argv[0]} (ports are set with EVS_MOCK_PORT and IMS_MOCK_PORT; see --help)`);
     const wanted = mockPortsFromEnv();
     await checkPorts(wanted);
     prismCli();

@@ -46,7 +46,9 @@ import { startMockServers } from "./prism.mjs";
 export async function startMocks(options = {}) {
   for (const [service, port] of Object.entries(options.ports ?? {})) {
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
-      throw new TypeError(`startMocks: \`ports.${service}\` must be an integer from 0 to 65535 (0 lets the OS choose), not ${JSON.stringify(port)}`);
+      throw new TypeError(
+        `startMocks: \`ports.${service}\` must be an integer from 0 to 65535 (0 lets the OS choose), not ${JSON.stringify(port)}`,
+      );
     }
   }
   const log = options.log;

@@ -15,7 +15,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const ownPackage = /** @type {{ name: string, peerDependencies: Record<string, string> }} */ (require("huaweicloud-evs-ims-openapi/package.json"));
+const ownPackage = /** @type {{ name: string, peerDependencies: Record<string, string> }} */ (
+  require("huaweicloud-evs-ims-openapi/package.json")
+);
 const prismPackage = "@stoplight/prism-cli";
 const exitWithParent = fileURLToPath(new URL("./exit-with-parent.cjs", import.meta.url));
 const freshRequestIds = fileURLToPath(new URL("./fresh-request-ids.cjs", import.meta.url));
@@ -117,10 +119,27 @@ export async function startPrism(service, options = {}) {
   const document = options.document ?? bundleOf(service);
   // --no-multiprocess: with NODE_ENV=production Prism otherwise forks its HTTP
   // server into a second process, which outlives a SIGTERM to the first.
-  const args = ["--require", exitWithParent, "--require", freshRequestIds, prismCli(), "mock", "--no-multiprocess", "-h", "127.0.0.1", "-p", String(requestedPort), document];
+  const args = [
+    "--require",
+    exitWithParent,
+    "--require",
+    freshRequestIds,
+    prismCli(),
+    "mock",
+    "--no-multiprocess",
+    "-h",
+    "127.0.0.1",
+    "-p",
+    String(requestedPort),
+    document,
+  ];
   if (options.errors) args.push("--errors");
   // (On Windows `detached` would open a console window of its own: there Prism stays in this group.)
-  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"], detached: process.platform !== "win32", windowsHide: true });
+  const child = spawn(process.execPath, args, {
+    stdio: ["pipe", "pipe", "pipe"],
+    detached: process.platform !== "win32",
+    windowsHide: true,
+  });
   /** @type {Promise<number | null>} */
   const exited = new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
   // The pipe is only there to close when this process ends; nothing is written.
@@ -177,8 +196,12 @@ export async function startPrism(service, options = {}) {
       cleanUp();
       const where = requestedPort === 0 ? "any port" : `port ${requestedPort}`;
       // A taken port makes Prism print its whole --help text: say only what matters.
-      if (/EADDRINUSE/.test(output)) reject(new PrismStartError(`Prism (${service}, ${where}) could not listen: the port is in use`, "in-use"));
-      else reject(new PrismStartError(`Prism (${service}, ${where}) exited early (${signal ?? `code ${code}`}):\n${output.slice(-2000)}`, "exit"));
+      if (/EADDRINUSE/.test(output))
+        reject(new PrismStartError(`Prism (${service}, ${where}) could not listen: the port is in use`, "in-use"));
+      else
+        reject(
+          new PrismStartError(`Prism (${service}, ${where}) exited early (${signal ?? `code ${code}`}):\n${output.slice(-2000)}`, "exit"),
+        );
     };
     const onSpawnError = (/** @type {Error} */ error) => {
       cleanUp();

@@ -2,37 +2,31 @@
 // the run, see test/support/prism-servers.global.ts): requests the mock
 // validates against the descriptions, and the answers it builds from their
 // examples. Prism's `Prefer` header picks an example or a status.
+
+import { inspect } from "node:util";
 import { describe, expect, inject, it } from "vitest";
+import { pointerTokens } from "../../scripts/lib/json-pointer.mjs";
 import {
+  type ClientOptions,
   createEvsClient,
   createImsClient,
+  type EvsClient,
+  type FetchResult,
   HuaweiCloudError,
+  type ImsClient,
   JobFailedError,
   JobTimeoutError,
   ResourceFailedError,
   ResourceNotFoundError,
   unwrap,
+  WaitTimeoutError,
   waitForEvsJob,
   waitForImage,
   waitForImsJob,
   waitForVolumes,
-  WaitTimeoutError,
-  type ClientOptions,
-  type EvsClient,
-  type FetchResult,
-  type ImsClient,
 } from "../../src/index.js";
-import { inspect } from "node:util";
-import { pointerTokens } from "../../scripts/lib/json-pointer.mjs";
-import {
-  operations,
-  parameterRules,
-  rulesByOperation,
-  type OperationName,
-  type ParameterRule,
-  type Rule,
-} from "../rules/index.js";
-import { operation, type Operation } from "../support/openapi.js";
+import { type OperationName, operations, type ParameterRule, parameterRules, type Rule, rulesByOperation } from "../rules/index.js";
+import { type Operation, operation } from "../support/openapi.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 
 const urls = inject("mockUrls");
@@ -121,7 +115,9 @@ describe("disks and images the mock reports as not ready, failed or missing", ()
   it("an image that ends killed is a ResourceFailedError naming it", async () => {
     const ims = imsClient();
     preferInTurn(ims, /^\/v2\/cloudimages$/, ["queued", "saving", "killed"]);
-    const error = (await waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5 }).catch((e: unknown) => e)) as ResourceFailedError;
+    const error = (await waitForImage(ims, "c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { intervalMs: 5 }).catch(
+      (e: unknown) => e,
+    )) as ResourceFailedError;
     expect(error).toBeInstanceOf(ResourceFailedError);
     expect(error.message).toBe("IMS image c5333daa-fbc8-4d1d-bf79-b0567bb45d15 is killed: its upload failed; it will never become active");
   });
@@ -137,14 +133,18 @@ describe("disks and images the mock reports as not ready, failed or missing", ()
   it("a disk whose creation fails is a ResourceFailedError with status error", async () => {
     const evs = evsClient();
     preferInTurn(evs, /cloudvolumes\/\{volume_id\}$/, ["creating", "creation-failed"]);
-    const error = (await waitForVolumes(evs, ["0b549095-4937-4849-8e4c-52aa027d64f7"], { intervalMs: 5 }).catch((e: unknown) => e)) as ResourceFailedError;
+    const error = (await waitForVolumes(evs, ["0b549095-4937-4849-8e4c-52aa027d64f7"], { intervalMs: 5 }).catch(
+      (e: unknown) => e,
+    )) as ResourceFailedError;
     expect([error.name, error.status, error.id]).toEqual(["ResourceFailedError", "error", "0b549095-4937-4849-8e4c-52aa027d64f7"]);
   });
 
   it("a disk that answers 404 past the grace period is a ResourceNotFoundError", async () => {
     const evs = evsClient();
     prefer(evs, /cloudvolumes\/\{volume_id\}$/, "code=404, example=item-not-found");
-    const error = (await waitForVolumes(evs, ["gone"], { intervalMs: 5, notFoundGraceMs: 30 }).catch((e: unknown) => e)) as ResourceNotFoundError;
+    const error = (await waitForVolumes(evs, ["gone"], { intervalMs: 5, notFoundGraceMs: 30 }).catch(
+      (e: unknown) => e,
+    )) as ResourceNotFoundError;
     expect(error).toBeInstanceOf(ResourceNotFoundError);
     expect((error.cause as HuaweiCloudError).kind).toBe("itemNotFound");
   });
@@ -153,7 +153,9 @@ describe("disks and images the mock reports as not ready, failed or missing", ()
     const evs = evsClient();
     prefer(evs, /cloudvolumes\/\{volume_id\}$/, "example=creating");
     const timeoutMs = 300;
-    const error = (await waitForVolumes(evs, ["a"], { intervalMs: 20, timeoutMs, onPoll: holdPast(timeoutMs) }).catch((e: unknown) => e)) as WaitTimeoutError;
+    const error = (await waitForVolumes(evs, ["a"], { intervalMs: 20, timeoutMs, onPoll: holdPast(timeoutMs) }).catch(
+      (e: unknown) => e,
+    )) as WaitTimeoutError;
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.pending).toEqual([{ id: "a", status: "creating" }]);
   });
@@ -166,10 +168,15 @@ const evsExampleCalls = {
   "prepaid-yearly": [(evs: EvsClient, body: never) => evs.POST("/v2.1/{project_id}/cloudvolumes", { body })],
   "gpssd2-attached": [(evs: EvsClient, body: never) => evs.POST("/v2.1/{project_id}/cloudvolumes", { body })],
   "export-vhd": [
-    (evs: EvsClient, body: never) => evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body }),
-    (evs: EvsClient, body: never) => evs.POST("/v2/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body }),
+    (evs: EvsClient, body: never) =>
+      evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body }),
+    (evs: EvsClient, body: never) =>
+      evs.POST("/v2/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body }),
   ],
-} satisfies Record<keyof typeof evsRequestExamples, Array<(evs: EvsClient, body: never) => Promise<{ error?: unknown; response: Response }>>>;
+} satisfies Record<
+  keyof typeof evsRequestExamples,
+  Array<(evs: EvsClient, body: never) => Promise<{ error?: unknown; response: Response }>>
+>;
 
 describe("every page example is accepted by the mock", () => {
   it.each(Object.entries(evsRequestExamples))("EVS %s, at every path that takes it", async (name, body) => {
@@ -222,8 +229,13 @@ describe("creating disks where the SDKs and Terraform do (v2.1), and exporting a
   it("a v2.1 body that breaks a rule is refused before anything is created", async () => {
     const { volume_type: _type, iops: _iops, throughput: _throughput, ...untyped } = volume;
     const error = (await unwrap(
-      // @ts-expect-error ESSD2 is pay-per-use only: the compiler refuses the body too (test/types/rules.test.ts)
-      evsClient().POST("/v2.1/{project_id}/cloudvolumes", { body: { volume: { ...untyped, volume_type: "ESSD2", iops: 5000 }, bssParam: { chargingMode: "prePaid", periodType: "year", periodNum: 1 } } }),
+      evsClient().POST("/v2.1/{project_id}/cloudvolumes", {
+        // @ts-expect-error ESSD2 is pay-per-use only: the compiler refuses the body too (test/types/rules.test.ts)
+        body: {
+          volume: { ...untyped, volume_type: "ESSD2", iops: 5000 },
+          bssParam: { chargingMode: "prePaid", periodType: "year", periodNum: 1 },
+        },
+      }),
     ).catch((e: unknown) => e)) as HuaweiCloudError;
     expect([error.status, error.code]).toEqual([400, "XXX"]);
   });
@@ -259,7 +271,9 @@ describe("jobs the mock reports as failed or still running", () => {
     const evs = evsClient();
     prefer(evs, /\/jobs\//, "example=running");
     const timeoutMs = 300;
-    const error = (await waitForEvsJob(evs, "j", { intervalMs: 20, timeoutMs, onPoll: holdPast(timeoutMs) }).catch((e: unknown) => e)) as JobTimeoutError;
+    const error = (await waitForEvsJob(evs, "j", { intervalMs: 20, timeoutMs, onPoll: holdPast(timeoutMs) }).catch(
+      (e: unknown) => e,
+    )) as JobTimeoutError;
     expect(error).toBeInstanceOf(JobTimeoutError);
     expect(error.lastStatus).toBe("RUNNING");
   });
@@ -269,14 +283,27 @@ describe("errors from the mock", () => {
   it("a request that breaks the description: 400 with the EVS error body", async () => {
     const evs = evsClient();
     const body = { volume: { availability_zone: "az", volume_type: "NVME", size: 10 } };
-    const error = (await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body: body as never })).catch((e: unknown) => e)) as HuaweiCloudError;
+    const error = (await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body: body as never })).catch(
+      (e: unknown) => e,
+    )) as HuaweiCloudError;
     expect(error).toBeInstanceOf(HuaweiCloudError);
     expect([error.status, error.code, error.kind]).toEqual([400, "XXX", "error"]);
   });
 
   it.each([
     ["evs", "a blank disk without size", { volume: { availability_zone: "az", volume_type: "SSD" } }],
-    ["evs", "a key without encryption", { volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { __system__cmkid: "37b0d52e-c249-40d6-83cb-2b93f22445bd" } } }],
+    [
+      "evs",
+      "a key without encryption",
+      {
+        volume: {
+          availability_zone: "az",
+          volume_type: "SSD",
+          size: 10,
+          metadata: { __system__cmkid: "37b0d52e-c249-40d6-83cb-2b93f22445bd" },
+        },
+      },
+    ],
     ["ims", "tags and image_tags together", { name: "n", instance_id: "i", tags: ["a.b"], image_tags: [{ key: "a", value: "b" }] }],
     ["ims", "a field of another form", { data_images: [{ name: "d", volume_id: "v" }], image_url: "b:f.qcow2" }],
   ] as const)("what the types let through, the mock refuses: %s %s", async (service, _what, body) => {
@@ -367,7 +394,10 @@ describe("what the mock found wrong is in the error", () => {
       it.each(rules.map((rule) => [rule.rule, rule] as const))("%s", async (_rule, rule) => {
         const error = await sendBody(name as OperationName, rule.invalid);
         const violation = violationOf(error, rule);
-        expect(violation, `the error's violations have ${JSON.stringify(rule.violation)}: ${JSON.stringify(error.violations)}`).toBeDefined();
+        expect(
+          violation,
+          `the error's violations have ${JSON.stringify(rule.violation)}: ${JSON.stringify(error.violations)}`,
+        ).toBeDefined();
         expect(error.message).toContain(`${violation!.location} ${violation!.message}`);
         expect(error.message.includes("\n")).toBe(false);
       });
@@ -401,7 +431,11 @@ describe("what the mock found wrong, one rule group at a time", () => {
   ] as const)("IMS, a body meant as %s: that form's violations, first and in the message", async (form, body, rule) => {
     const error = await sendBody("createImage", body);
     expect(error.bodyForm).toBe(form);
-    expect(error.message).toMatch(new RegExp(`^POST /v2/cloudimages/action failed with HTTP 400: IMG\\.0001: The request message format is invalid\\. — rejected by the mock, read as ${form} \\(the form with [a-z_ ]+\\): `));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^POST /v2/cloudimages/action failed with HTTP 400: IMG\\.0001: The request message format is invalid\\. — rejected by the mock, read as ${form} \\(the form with [a-z_ ]+\\): `,
+      ),
+    );
     expect(error.message).toContain(`: ${rule}; `);
     expect(`${error.violations[0]?.location} ${error.violations[0]?.message}`).toBe(rule);
     // The other forms' violations are all there too, after the meant form's.
@@ -471,7 +505,9 @@ describe("request IDs of the mock", () => {
   it("differ from one answer to the next, so a test's log tells calls apart", async () => {
     const ims = imsClient();
     const ids = await Promise.all(
-      [1, 2, 3].map(async () => (await ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] })).response.headers.get("X-Request-Id")),
+      [1, 2, 3].map(async () =>
+        (await ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] })).response.headers.get("X-Request-Id"),
+      ),
     );
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(ids).size).toBe(3);

@@ -7,7 +7,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createEvsClient, createImsClient, HuaweiCloudNetworkError, waitForEvsJob, type ClientOptions } from "../../src/index.js";
+import { type ClientOptions, createEvsClient, createImsClient, HuaweiCloudNetworkError, waitForEvsJob } from "../../src/index.js";
 import { fetchDouble, hang, json } from "../support/fetch-double.js";
 import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 
@@ -81,7 +81,12 @@ describe("project ID", () => {
 
   it("comes from HUAWEICLOUD_SDK_PROJECT_ID when not given", async () => {
     const double = fetchDouble(accepted());
-    const evs = createEvsClient({ region: "cn-north-4", credentials: { token: "t" }, fetch: double.fetch, env: { HUAWEICLOUD_SDK_PROJECT_ID: "envproject" } });
+    const evs = createEvsClient({
+      region: "cn-north-4",
+      credentials: { token: "t" },
+      fetch: double.fetch,
+      env: { HUAWEICLOUD_SDK_PROJECT_ID: "envproject" },
+    });
     await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
     expect(new URL(double.requests[0]!.url).pathname).toBe("/v3/envproject/cloudvolumes");
   });
@@ -118,7 +123,13 @@ describe("project ID", () => {
 describe("credentials", () => {
   it("a token is sent as X-Auth-Token, with no signature", async () => {
     const double = fetchDouble(accepted());
-    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "MIIT-token" }, fetch: double.fetch, env: noEnv });
+    const evs = createEvsClient({
+      region: "cn-north-4",
+      projectId: PROJECT,
+      credentials: { token: "MIIT-token" },
+      fetch: double.fetch,
+      env: noEnv,
+    });
     await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
     const [sent] = double.requests;
     expect(sent?.headers["x-auth-token"]).toBe("MIIT-token");
@@ -177,9 +188,13 @@ describe("credentials", () => {
     const seen: string[][] = [];
     const record = ({ request }: { request: Request }) => void seen.push([...request.headers.keys()]);
     ims.use({ onRequest: record, onResponse: record });
-    await ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"], middleware: [{ onRequest: record, onResponse: record }] });
+    await ims.POST("/v2/cloudimages/action", {
+      body: imsRequestExamples["obs-file-tags"],
+      middleware: [{ onRequest: record, onResponse: record }],
+    });
     expect(seen).toHaveLength(4);
-    for (const names of seen) expect(names).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(authorization|x-sdk-date|x-security-token)$/)]));
+    for (const names of seen)
+      expect(names).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(authorization|x-sdk-date|x-security-token)$/)]));
     const [sent] = double.requests;
     expect(sent?.headers.authorization).toBe(official(sent!, keys).Authorization);
   });
@@ -227,10 +242,21 @@ describe("credentials", () => {
     await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } } });
     await waitForEvsJob(evs, "j1", { projectId: "another" });
     // The caller's own header wins, however it is given.
-    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" }, header: { "X-Project-Id": "mine" } } });
-    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } }, headers: { "x-project-id": "mine2" } });
-    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } }, headers: new Headers({ "X-Project-Id": "mine3" }) });
-    await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "other" } }, headers: new Headers({ "X-Trace": "t" }) });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", {
+      params: { path: { job_id: "j1", project_id: "other" }, header: { "X-Project-Id": "mine" } },
+    });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", {
+      params: { path: { job_id: "j1", project_id: "other" } },
+      headers: { "x-project-id": "mine2" },
+    });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", {
+      params: { path: { job_id: "j1", project_id: "other" } },
+      headers: new Headers({ "X-Project-Id": "mine3" }),
+    });
+    await evs.GET("/v1/{project_id}/jobs/{job_id}", {
+      params: { path: { job_id: "j1", project_id: "other" } },
+      headers: new Headers({ "X-Trace": "t" }),
+    });
     const noDefault = createEvsClient({ region: "cn-north-4", credentials: keys, fetch: double.fetch, env: noEnv });
     await noDefault.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1", project_id: "only-here" } } });
     expect(double.requests.map((r) => [new URL(r.url).pathname.split("/")[2], r.headers["x-project-id"]])).toEqual([
@@ -264,7 +290,12 @@ describe("credentials", () => {
   });
 
   it("without credentials, reads HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN", async () => {
-    const env = { HUAWEICLOUD_SDK_AK: "AKFROMENV", HUAWEICLOUD_SDK_SK: "sk-from-env", HUAWEICLOUD_SDK_SECURITY_TOKEN: "sts-env", HUAWEICLOUD_SDK_PROJECT_ID: PROJECT };
+    const env = {
+      HUAWEICLOUD_SDK_AK: "AKFROMENV",
+      HUAWEICLOUD_SDK_SK: "sk-from-env",
+      HUAWEICLOUD_SDK_SECURITY_TOKEN: "sts-env",
+      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+    };
     const double = fetchDouble(accepted());
     const evs = createEvsClient({ region: "cn-north-4", fetch: double.fetch, env });
     await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
@@ -276,7 +307,13 @@ describe("credentials", () => {
 
   it("given credentials win over the environment", async () => {
     const double = fetchDouble(accepted());
-    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: { HUAWEICLOUD_SDK_AK: "AK", HUAWEICLOUD_SDK_SK: "SK" } });
+    const evs = createEvsClient({
+      region: "cn-north-4",
+      projectId: PROJECT,
+      credentials: { token: "t" },
+      fetch: double.fetch,
+      env: { HUAWEICLOUD_SDK_AK: "AK", HUAWEICLOUD_SDK_SK: "SK" },
+    });
     await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
     expect(double.requests[0]?.headers.authorization).toBeUndefined();
     expect(double.requests[0]?.headers["x-auth-token"]).toBe("t");
@@ -284,21 +321,39 @@ describe("credentials", () => {
 
   it("credentials: false sends none", async () => {
     const double = fetchDouble(accepted());
-    const evs = createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: false, fetch: double.fetch, env: { HUAWEICLOUD_SDK_AK: "AK", HUAWEICLOUD_SDK_SK: "SK" } });
+    const evs = createEvsClient({
+      region: "cn-north-4",
+      projectId: PROJECT,
+      credentials: false,
+      fetch: double.fetch,
+      env: { HUAWEICLOUD_SDK_AK: "AK", HUAWEICLOUD_SDK_SK: "SK" },
+    });
     await evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] });
     expect(Object.keys(double.requests[0]!.headers).sort()).toEqual(["content-type"]);
   });
 
   it.each<[string, Partial<ClientOptions>, RegExp]>([
-    ["no credentials anywhere", { env: {} }, /no credentials: pass `credentials` \(\{ token \} or \{ ak, sk \}\), or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/],
+    [
+      "no credentials anywhere",
+      { env: {} },
+      /no credentials: pass `credentials` \(\{ token \} or \{ ak, sk \}\), or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/,
+    ],
     ["an AK without SK in the environment", { env: { HUAWEICLOUD_SDK_AK: "AK" } }, /HUAWEICLOUD_SDK_SK is missing/],
     ["an SK without AK in the environment", { env: { HUAWEICLOUD_SDK_SK: "SK" } }, /HUAWEICLOUD_SDK_AK is missing/],
     ["token and keys together", { credentials: { token: "t", ak: "a", sk: "s" } as never }, /either `token` or `ak`\/`sk`, not both/],
     ["an ak without sk", { credentials: { ak: "a" } as never }, /`credentials.sk` is missing/],
     ["an empty object", { credentials: {} as never }, /`credentials` must have `token`, or `ak` and `sk`/],
-    ["a token with a line break", { credentials: { token: "abc\nX-Evil: 1" } }, /`credentials.token` must be a non-empty string of visible ASCII/],
+    [
+      "a token with a line break",
+      { credentials: { token: "abc\nX-Evil: 1" } },
+      /`credentials.token` must be a non-empty string of visible ASCII/,
+    ],
     ["an ak with a space", { credentials: { ak: "A K", sk: "s" } }, /`credentials.ak` must be a non-empty string of visible ASCII/],
-    ["a bad security token in the environment", { env: { HUAWEICLOUD_SDK_AK: "A", HUAWEICLOUD_SDK_SK: "S", HUAWEICLOUD_SDK_SECURITY_TOKEN: "é" } }, /HUAWEICLOUD_SDK_SECURITY_TOKEN must be/],
+    [
+      "a bad security token in the environment",
+      { env: { HUAWEICLOUD_SDK_AK: "A", HUAWEICLOUD_SDK_SK: "S", HUAWEICLOUD_SDK_SECURITY_TOKEN: "é" } },
+      /HUAWEICLOUD_SDK_SECURITY_TOKEN must be/,
+    ],
     ["a string", { credentials: "token" as never }, /`credentials` must be \{ token \}, \{ ak, sk, securityToken\? \} or false/],
   ])("refuses %s, naming the option or variable", (_what, options, message) => {
     expect(() => createImsClient({ region: "cn-north-4", ...options } as ClientOptions)).toThrow(message);
@@ -361,17 +416,20 @@ describe("redirects are never followed, so credentials never reach another host"
     aksk: { ak: "AKMUSTNOTTRAVEL00000", sk: "sk-must-not-travel", securityToken: "STS-must-not-travel" },
   };
 
-  it.each(Object.entries(credentials))("with %s credentials: no request reaches the other host, and the call fails clearly", async (_kind, given) => {
-    const { service, reached } = await redirecting();
-    const evs = createEvsClient({ baseUrl: service, projectId: PROJECT, credentials: given, env: noEnv });
-    const error = await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } } }).catch((e: unknown) => e);
-    expect(reached).toEqual([]);
-    expect(error).toBeInstanceOf(HuaweiCloudNetworkError);
-    expect((error as HuaweiCloudNetworkError).message).toBe(
-      `GET /v1/${PROJECT}/jobs/j1: ${new URL(service).host} answered with a redirect, which the client never follows (it would carry the credentials to another host)`,
-    );
-    expect((error as HuaweiCloudNetworkError).retryable).toBe(false);
-  });
+  it.each(Object.entries(credentials))(
+    "with %s credentials: no request reaches the other host, and the call fails clearly",
+    async (_kind, given) => {
+      const { service, reached } = await redirecting();
+      const evs = createEvsClient({ baseUrl: service, projectId: PROJECT, credentials: given, env: noEnv });
+      const error = await evs.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j1" } } }).catch((e: unknown) => e);
+      expect(reached).toEqual([]);
+      expect(error).toBeInstanceOf(HuaweiCloudNetworkError);
+      expect((error as HuaweiCloudNetworkError).message).toBe(
+        `GET /v1/${PROJECT}/jobs/j1: ${new URL(service).host} answered with a redirect, which the client never follows (it would carry the credentials to another host)`,
+      );
+      expect((error as HuaweiCloudNetworkError).retryable).toBe(false);
+    },
+  );
 
   it("not even when a call asks for it, or a middleware builds a request that would follow", async () => {
     const { service, reached } = await redirecting();

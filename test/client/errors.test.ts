@@ -17,9 +17,9 @@ import {
   waitForEvsJob,
   waitForImsJob,
 } from "../../src/index.js";
-import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 import { fetchDouble, hang, json, networkFailure } from "../support/fetch-double.js";
 import { loadBundle } from "../support/openapi.js";
+import { evsRequestExamples, imsRequestExamples } from "../types/page-examples.js";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 const createVolumes = { body: evsRequestExamples["encrypted-ssd"] };
@@ -46,7 +46,14 @@ describe("every documented error body shape", () => {
   it.each([
     // [bundle, example, status, code, message, kind]
     ["evs", "error", 400, "XXX", "XXXX", "error"],
-    ["evs", "bad-request", 400, "EVS.1016", "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!", "badRequest"],
+    [
+      "evs",
+      "bad-request",
+      400,
+      "EVS.1016",
+      "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
+      "badRequest",
+    ],
     ["evs", "not-found", 404, "EVS.5404", "Resource(Volume, Snapshot, Backup .etc) cound not be found.", "itemNotFound"],
     ["evs", "quota-exceeded", 413, "EVS.5413", "Insufficient volume quota.", "overLimit"],
     ["evs", "gateway-unauthorized", 401, "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail", undefined],
@@ -80,7 +87,11 @@ describe("every documented error body shape", () => {
     const { evs } = evsWith(json(200, { job_id: "j" }));
     evs.use({ onResponse: () => json(503, { error: { code: "EVS.5503", message: "Service unavailable." } }) });
     const error = (await rejection(unwrap(evs.POST("/v3/{project_id}/cloudvolumes", createVolumes)))) as HuaweiCloudError;
-    expect([error.status, error.method, error.url]).toEqual([503, "POST", `https://evs.cn-north-4.myhuaweicloud.com/v3/${PROJECT}/cloudvolumes`]);
+    expect([error.status, error.method, error.url]).toEqual([
+      503,
+      "POST",
+      `https://evs.cn-north-4.myhuaweicloud.com/v3/${PROJECT}/cloudvolumes`,
+    ]);
   });
 
   it("the gateway's request_id is used when there is no X-Request-Id header", async () => {
@@ -101,11 +112,23 @@ describe("every documented error body shape", () => {
   });
 
   it.each([
-    ["a null gateway error_code beside an EVS error", { error_code: null, error_msg: null, error: { code: "EVS.1002", message: "m" } }, { code: "EVS.1002", message: "m", shape: "error" }],
-    ["a gateway body with only error_msg", { error_msg: "throttled", request_id: "r1" }, { code: undefined, message: "throttled", requestId: "r1", shape: "gateway" }],
+    [
+      "a null gateway error_code beside an EVS error",
+      { error_code: null, error_msg: null, error: { code: "EVS.1002", message: "m" } },
+      { code: "EVS.1002", message: "m", shape: "error" },
+    ],
+    [
+      "a gateway body with only error_msg",
+      { error_msg: "throttled", request_id: "r1" },
+      { code: undefined, message: "throttled", requestId: "r1", shape: "gateway" },
+    ],
     ["a numeric gateway code", { error_code: 401, error_msg: "m" }, { code: "401", message: "m", shape: "gateway" }],
     ["a numeric code under error", { error: { code: 400, message: "m" } }, { code: "400", message: "m", shape: "error" }],
-    ["a numeric code in a keyed body", { badRequest: { code: 400, message: "m" } }, { code: "400", message: "m", kind: "badRequest", shape: "keyed" }],
+    [
+      "a numeric code in a keyed body",
+      { badRequest: { code: 400, message: "m" } },
+      { code: "400", message: "m", kind: "badRequest", shape: "keyed" },
+    ],
     ["a numeric flat code", { code: 42, message: "m" }, { code: "42", message: "m", shape: "flat" }],
     ["an empty request_id", { error_code: "APIGW.0301", error_msg: "m", request_id: "" }, { requestId: undefined, shape: "gateway" }],
   ])("parseErrorBody reads %s", (_what, body, expected) => {
@@ -202,7 +225,9 @@ describe("a create is sent once, whatever happens", () => {
   it("an IMS create too", async () => {
     const double = fetchDouble(json(500, { error: { code: "IMG.0001", message: "m" } }), json(200, { job_id: "dup" }));
     const ims = createImsClient({ region: "cn-north-4", credentials: { ak: "AK", sk: "SK" }, fetch: double.fetch, env: {} });
-    await expect(unwrap(ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] }))).rejects.toThrow(HuaweiCloudError);
+    await expect(unwrap(ims.POST("/v2/cloudimages/action", { body: imsRequestExamples["obs-file-tags"] }))).rejects.toThrow(
+      HuaweiCloudError,
+    );
     expect(double.requests).toHaveLength(1);
   });
 });
@@ -242,13 +267,19 @@ describe("a network error names its cause's code", () => {
   const url = "https://evs.cn-north-4.myhuaweicloud.com/v1/p/jobs/j";
   const coded = (message: string, code: unknown) => Object.assign(new Error(message), { code });
   it.each([
-    ["fetch's error, caused by one with a code", new TypeError("fetch failed", { cause: coded("getaddrinfo ENOTFOUND x", "ENOTFOUND") }), "fetch failed (ENOTFOUND)"],
+    [
+      "fetch's error, caused by one with a code",
+      new TypeError("fetch failed", { cause: coded("getaddrinfo ENOTFOUND x", "ENOTFOUND") }),
+      "fetch failed (ENOTFOUND)",
+    ],
     ["an error with its own code", coded("socket hang up", "ECONNRESET"), "socket hang up (ECONNRESET)"],
     ["a code the message already names", coded("connect ECONNREFUSED 10.0.0.1:443", "ECONNREFUSED"), "connect ECONNREFUSED 10.0.0.1:443"],
     ["no code", new TypeError("Failed to fetch"), "Failed to fetch"],
     ["a code that is not text", coded("odd", 42), "odd"],
   ])("%s", (_what, cause, reason) => {
-    expect(new HuaweiCloudNetworkError("GET", url, cause).message).toBe(`GET /v1/p/jobs/j got no answer from evs.cn-north-4.myhuaweicloud.com: ${reason}`);
+    expect(new HuaweiCloudNetworkError("GET", url, cause).message).toBe(
+      `GET /v1/p/jobs/j got no answer from evs.cn-north-4.myhuaweicloud.com: ${reason}`,
+    );
   });
 });
 
@@ -325,7 +356,9 @@ describe("no credential appears in any error or log line", () => {
     errors.push(await rejection(aksk.GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { job_id: "j" } } })));
     errors.push(await rejection(waitForImsJob(env, "job", { maxRetries: 1, intervalMs: 1 })));
 
-    const failed = clients(fetchDouble(json(200, { job_id: "j", status: "FAIL", error_code: "EVS.2024", fail_reason: "volume is error!" })).fetch);
+    const failed = clients(
+      fetchDouble(json(200, { job_id: "j", status: "FAIL", error_code: "EVS.2024", fail_reason: "volume is error!" })).fetch,
+    );
     errors.push(await rejection(waitForEvsJob(failed.aksk, "j")));
     const slow = clients(hang);
     errors.push(await rejection(waitForEvsJob(slow.token, "j", { timeoutMs: 20 })));
@@ -359,8 +392,14 @@ describe("no credential appears in any error or log line", () => {
     const attempts = [
       () => createEvsClient({ region: "cn-north-4", credentials: { token: `${secrets.token}\n` }, env: {} }),
       () => createEvsClient({ region: "cn-north-4", credentials: { ak: `${secrets.ak} `, sk: secrets.sk }, env: {} }),
-      () => createEvsClient({ region: "cn-north-4", credentials: { ak: secrets.ak, sk: secrets.sk, securityToken: `${secrets.securityToken}é` }, env: {} }),
-      () => createEvsClient({ region: "cn-north-4", credentials: { token: secrets.token, ak: secrets.ak, sk: secrets.sk } as never, env: {} }),
+      () =>
+        createEvsClient({
+          region: "cn-north-4",
+          credentials: { ak: secrets.ak, sk: secrets.sk, securityToken: `${secrets.securityToken}é` },
+          env: {},
+        }),
+      () =>
+        createEvsClient({ region: "cn-north-4", credentials: { token: secrets.token, ak: secrets.ak, sk: secrets.sk } as never, env: {} }),
       () => createEvsClient({ region: "cn-north-4", env: { HUAWEICLOUD_SDK_AK: secrets.ak } }),
       () => createEvsClient({ region: "cn-north-4", env: { HUAWEICLOUD_SDK_SK: secrets.sk } }),
       () => createEvsClient({ region: "cn-north-4", env: { HUAWEICLOUD_SDK_AK: `${secrets.ak}\t`, HUAWEICLOUD_SDK_SK: secrets.sk } }),

@@ -12,8 +12,8 @@ import {
   waitForEvsJob,
   waitForImsJob,
 } from "../../src/index.js";
-import { loadBundle } from "../support/openapi.js";
 import { evsWith, fetchDouble, hang, imsWith, json, networkFailure, PROJECT, type Step } from "../support/fetch-double.js";
+import { loadBundle } from "../support/openapi.js";
 
 const evsJobs = loadBundle("evs").components.examples as Record<string, { value: any }>;
 const imsJobs = loadBundle("ims").components.examples as Record<string, { value: any }>;
@@ -145,7 +145,10 @@ describe("waitForImsJob", () => {
   });
 
   it("without entities.image_id, imageId is the first result that succeeded", async () => {
-    const results = [{ image_id: "img-b", status: "fail" }, { image_id: "img-c", status: "success" }];
+    const results = [
+      { image_id: "img-b", status: "fail" },
+      { image_id: "img-c", status: "success" },
+    ];
     const { ims } = imsWith(job({ job_id: "j", status: "SUCCESS", entities: { results } }));
     const result = await waitForImsJob(ims, "j");
     expect([result.imageId, result.imageIds]).toEqual(["img-c", ["img-c"]]);
@@ -221,7 +224,7 @@ describe("the poll schedule", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     const start = Date.now();
     const times: number[] = [];
-    const { evs } = evsWith((request) => {
+    const { evs } = evsWith((_request) => {
       times.push(Date.now() - start);
       return job(times.length < 9 ? running : { ...running, status: "SUCCESS" });
     });
@@ -307,7 +310,7 @@ describe("transient failures of the poll are retried with backoff; others are no
     const times: number[] = [];
     const steps: Step[] = [failure, failure, job(evsJobs.success?.value)];
     let n = 0;
-    const { evs } = evsWith((request) => {
+    const { evs } = evsWith((_request) => {
       times.push(Date.now() - start);
       const step = steps[n++]!;
       if (step instanceof Error) throw step;
@@ -320,7 +323,10 @@ describe("transient failures of the poll are retried with backoff; others are no
   });
 
   it.each([
-    ["an HTML maintenance page", () => new Response("<html><body>Down for maintenance</body></html>", { status: 200, headers: { "Content-Type": "text/html" } })],
+    [
+      "an HTML maintenance page",
+      () => new Response("<html><body>Down for maintenance</body></html>", { status: 200, headers: { "Content-Type": "text/html" } }),
+    ],
     ["JSON that is not an object", () => json(200, "ok")],
     ["no body", () => new Response(null, { status: 200 })],
   ])("a 2xx answer without a JSON job (%s) is retried like a 5xx", async (_what, answer) => {
@@ -387,7 +393,10 @@ describe("transient failures of the poll are retried with backoff; others are no
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     const start = Date.now();
     const times: number[] = [];
-    const answers = [json(429, { error_code: "APIGW.0308", error_msg: "throttled" }, { "Retry-After": header }), job(evsJobs.success?.value)];
+    const answers = [
+      json(429, { error_code: "APIGW.0308", error_msg: "throttled" }, { "Retry-After": header }),
+      job(evsJobs.success?.value),
+    ];
     const { evs } = evsWith(() => {
       times.push(Date.now() - start);
       return answers.shift()!;
@@ -451,7 +460,10 @@ describe("transient failures of the poll are retried with backoff; others are no
   });
 
   it.each([400, 401, 403, 404, 501])("HTTP %i is thrown at once", async (status) => {
-    const { evs, double } = evsWith(json(status, { itemNotFound: { code: "EVS.5404", message: "not found" } }), job(evsJobs.success?.value));
+    const { evs, double } = evsWith(
+      json(status, { itemNotFound: { code: "EVS.5404", message: "not found" } }),
+      job(evsJobs.success?.value),
+    );
     const error = (await waitForEvsJob(evs, "j", fast).catch((e: unknown) => e)) as HuaweiCloudError;
     expect(error).toBeInstanceOf(HuaweiCloudError);
     expect([error.status, error.code, error.retryable]).toEqual([status, "EVS.5404", false]);
@@ -554,7 +566,12 @@ describe("options", () => {
     ["a zero timeout", "j", { timeoutMs: 0 }, /`timeoutMs` must be a number of milliseconds above 0/],
     ["a timeout too long for a timer", "j", { timeoutMs: 2 ** 31 }, /at most 2147483647, or Infinity/],
     ["a negative interval", "j", { intervalMs: -1 }, /`intervalMs` must be/],
-    ["a max interval below the interval", "j", { intervalMs: 500, maxIntervalMs: 100 }, /`maxIntervalMs` must be a number of milliseconds at least `intervalMs`/],
+    [
+      "a max interval below the interval",
+      "j",
+      { intervalMs: 500, maxIntervalMs: 100 },
+      /`maxIntervalMs` must be a number of milliseconds at least `intervalMs`/,
+    ],
     ["a backoff below 1", "j", { backoff: 0.5 }, /`backoff` must be a number of at least 1/],
     ["fractional retries", "j", { maxRetries: 1.5 }, /`maxRetries` must be a whole number/],
   ])("refuses %s", async (_what, jobId, options, message) => {

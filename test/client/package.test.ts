@@ -6,8 +6,8 @@
 // testing in your project" says, with Prism installed beside it: the mock
 // command, and the README's vitest global setup and test, as written.
 import { execFileSync } from "node:child_process";
-import { createServer, type Server } from "node:net";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -16,8 +16,8 @@ import { consumerCompilerOptions } from "../support/consumer.js";
 import { npm, npmEnv, npmInstall } from "../support/npm.js";
 import { repoRoot, services } from "../support/openapi.js";
 import { expectServesBoth } from "../support/prism-requests.js";
-import { readmeBlock } from "../support/readme.js";
 import { alive, freePort, mockAddresses, runScript, twoFreePorts } from "../support/processes.js";
+import { readmeBlock } from "../support/readme.js";
 import { documentedRules, ruleChecks, ruleLabel } from "../support/rule-checks.js";
 
 const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
@@ -179,7 +179,10 @@ describe("the packed package, installed into a fresh project", () => {
       [
         "README.md",
         "package.json",
-        ...["client", "errors", "index", "poll", "signing", "violations", "waiters"].flatMap((f) => [`dist/src/${f}.js`, `dist/src/${f}.d.ts`]),
+        ...["client", "errors", "index", "poll", "signing", "violations", "waiters"].flatMap((f) => [
+          `dist/src/${f}.js`,
+          `dist/src/${f}.d.ts`,
+        ]),
         ...["command", "index", "prism"].flatMap((f) => [`dist/src/mock/${f}.mjs`, `dist/src/mock/${f}.d.mts`]),
         "dist/src/mock/cli.mjs",
         "dist/src/mock/exit-with-parent.cjs",
@@ -209,11 +212,17 @@ describe("the packed package, installed into a fresh project", () => {
     expect(manifest.devDependencies["@stoplight/prism-cli"]).toMatch(/^5\.14\.([2-9]|\d\d+)$/);
     expect(installed.exports["."]).toEqual({ types: "./dist/src/index.d.ts", default: "./dist/src/index.js" });
     expect(installed.exports["./mock"]).toEqual({ types: "./dist/src/mock/index.d.mts", default: "./dist/src/mock/index.mjs" });
-    expect(readdirSync(join(app, "node_modules")).filter((n) => !n.startsWith(".")).sort()).toEqual(["huaweicloud-evs-ims-openapi", "openapi-fetch", "openapi-typescript-helpers"]);
+    expect(
+      readdirSync(join(app, "node_modules"))
+        .filter((n) => !n.startsWith("."))
+        .sort(),
+    ).toEqual(["huaweicloud-evs-ims-openapi", "openapi-fetch", "openapi-typescript-helpers"]);
   });
 
   it("the rules between fields a caller meets first are checked as compile errors through the client", () => {
-    const refusedByTheClient = rules.checked.filter((line) => line.body === "invalid" && line.via === "client" && !line.compiles).map((line) => line.label);
+    const refusedByTheClient = rules.checked
+      .filter((line) => line.body === "invalid" && line.via === "client" && !line.compiles)
+      .map((line) => line.label);
     expect(rulesBetweenFields.filter((label) => !refusedByTheClient.includes(label))).toEqual([]);
     expect(documentedRules().map(ruleLabel)).toEqual(expect.arrayContaining(rulesBetweenFields));
   });
@@ -259,7 +268,10 @@ describe("the packed package, installed into a fresh project", () => {
   describe("with Prism installed beside it, as the README says", () => {
     beforeAll(async () => {
       // The versions this repository tests with, which the local npm cache holds after `npm ci`.
-      await npmInstall(app, ["--save-dev", ...["@stoplight/prism-cli", "vitest"].map((name) => `${name}@${manifest.devDependencies[name]}`)]);
+      await npmInstall(app, [
+        "--save-dev",
+        ...["@stoplight/prism-cli", "vitest"].map((name) => `${name}@${manifest.devDependencies[name]}`),
+      ]);
     });
 
     it("npx huaweicloud-evs-ims-mock serves both services on EVS_MOCK_PORT and IMS_MOCK_PORT, logs each request, and SIGTERM stops both", async (test) => {
@@ -271,9 +283,10 @@ describe("the packed package, installed into a fresh project", () => {
       for (const { pid } of servers) {
         const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
         expect(args, "Prism runs with --errors").toContain("--errors");
-        expect(args.find((arg) => arg.endsWith(".openapi.json")), "it serves the package's own bundles").toMatch(
-          new RegExp(`^${join(app, "node_modules/huaweicloud-evs-ims-openapi/generated/")}(evs|ims)\\.openapi\\.json$`),
-        );
+        expect(
+          args.find((arg) => arg.endsWith(".openapi.json")),
+          "it serves the package's own bundles",
+        ).toMatch(new RegExp(`^${join(app, "node_modules/huaweicloud-evs-ims-openapi/generated/")}(evs|ims)\\.openapi\\.json$`));
       }
       expect(run.output(), "the request log").toMatch(/\[evs\] .*\[HTTP SERVER\] get \/v1\/p1\/jobs\/j1/);
       expect(run.output()).toMatch(/\[ims\] .*\[HTTP SERVER\] post \/v2\/cloudimages\/action/);
@@ -295,7 +308,9 @@ describe("the packed package, installed into a fresh project", () => {
       const run = runScript(bin, { test, cwd: app, env: { EVS_MOCK_PORT: String(port), IMS_MOCK_PORT: "0" } });
       const { code } = await run.exit;
       expect(code).toBe(1);
-      expect(run.output().trim()).toBe(`huaweicloud-evs-ims-mock: port ${port} for EVS is in use on 127.0.0.1; choose another with EVS_MOCK_PORT=<port>`);
+      expect(run.output().trim()).toBe(
+        `huaweicloud-evs-ims-mock: port ${port} for EVS is in use on 127.0.0.1; choose another with EVS_MOCK_PORT=<port>`,
+      );
     });
 
     it("the README's vitest global setup and test run as written, against both mocks", async (test) => {
@@ -307,7 +322,10 @@ describe("the packed package, installed into a fresh project", () => {
       }
       // They compile in strict mode against the package's types and the consumer's vitest (whose
       // own .d.ts are not this test's business: the package's are checked with the consumer above).
-      const readmeTsconfig = { compilerOptions: { ...tsconfig.compilerOptions, noEmit: true, skipLibCheck: true }, files: Object.keys(examples) };
+      const readmeTsconfig = {
+        compilerOptions: { ...tsconfig.compilerOptions, noEmit: true, skipLibCheck: true },
+        files: Object.keys(examples),
+      };
       writeFileSync(join(app, "tsconfig.readme.json"), JSON.stringify(readmeTsconfig));
       try {
         execFileSync(process.execPath, [tsc, "-p", join(app, "tsconfig.readme.json")], { cwd: app, encoding: "utf8" });
@@ -358,7 +376,9 @@ describe("an install that needs the registry when it is not there says why", () 
     const closed = await freePort(); // nothing listens on it any more
     const install = npmInstall(project(), [uncached], { registry: `http://127.0.0.1:${closed}/`, retries: 0 });
     await expect(install).rejects.toThrow(
-      new RegExp(`^npm install failed: the npm registry is unreachable \\(GET http://127\\.0\\.0\\.1:${closed}/${uncached}: ECONNREFUSED; a package not in the local npm cache has to come from it\\)`),
+      new RegExp(
+        `^npm install failed: the npm registry is unreachable \\(GET http://127\\.0\\.0\\.1:${closed}/${uncached}: ECONNREFUSED; a package not in the local npm cache has to come from it\\)`,
+      ),
     );
   });
 

@@ -22,7 +22,7 @@ function program(then: string[]): string {
   const mockClients = block("mock-clients").replace("http://127.0.0.1:4010", evs).replace("http://127.0.0.1:4011", ims);
   return [
     "export const printed: string[] = [];",
-    "const console = { log: (...args: unknown[]) => void printed.push(args.map(String).join(\" \")) };",
+    'const console = { log: (...args: unknown[]) => void printed.push(args.map(String).join(" ")) };',
     workflow.replace(cloudClients, mockClients).replace('from "huaweicloud-evs-ims-openapi"', 'from "../../src/index.js"'),
     ...then.map(block),
   ].join("\n");
@@ -35,7 +35,20 @@ describe("the README's workflow, against the mocks", () => {
     writeFileSync(file, program(["ims-job", "v21", "mock-killed", "killed"]));
 
     const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
-    const options = ["--noEmit", "--strict", "--noUncheckedIndexedAccess", "--skipLibCheck", "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--types", "node"];
+    const options = [
+      "--noEmit",
+      "--strict",
+      "--noUncheckedIndexedAccess",
+      "--skipLibCheck",
+      "--target",
+      "ES2022",
+      "--module",
+      "NodeNext",
+      "--moduleResolution",
+      "NodeNext",
+      "--types",
+      "node",
+    ];
     try {
       execFileSync(process.execPath, [tsc, ...options, file], { cwd: repoRoot, encoding: "utf8" });
     } catch (error) {

@@ -6,19 +6,19 @@ import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   HuaweiCloudError,
+  type Image,
   JobTimeoutError,
   ResourceFailedError,
   ResourceNotFoundError,
+  type Volume,
+  WaitTimeoutError,
   waitForEvsJob,
   waitForImage,
   waitForImsJob,
   waitForVolumes,
-  WaitTimeoutError,
-  type Image,
-  type Volume,
 } from "../../src/index.js";
-import { loadBundle } from "../support/openapi.js";
 import { evsWith, hang, imsWith, json, networkFailure, PROJECT, type Step } from "../support/fetch-double.js";
+import { loadBundle } from "../support/openapi.js";
 
 const evsExamples = loadBundle("evs").components.examples as Record<string, { value: any }>;
 const imsExamples = loadBundle("ims").components.examples as Record<string, { value: any }>;
@@ -26,11 +26,13 @@ const fast = { intervalMs: 1, maxIntervalMs: 1 };
 const fakeTimers = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
 
 /** A disk query's answer: the disk of a named example, with this ID and status. */
-const disk = (id: string, status: string, example = "creating") => json(200, { volume: { ...evsExamples[example]!.value.volume, id, status } });
+const disk = (id: string, status: string, example = "creating") =>
+  json(200, { volume: { ...evsExamples[example]!.value.volume, id, status } });
 /** An image list's answer: the exported image of a named example, with this status. */
 const imageList = (status: string) => json(200, { images: [{ ...imsExamples.active!.value.images[0], status }] });
 const IMAGE_ID = "c5333daa-fbc8-4d1d-bf79-b0567bb45d15";
-const notFound = () => json(404, { itemNotFound: { code: "EVS.5404", message: "Resource(Volume, Snapshot, Backup .etc) cound not be found." } });
+const notFound = () =>
+  json(404, { itemNotFound: { code: "EVS.5404", message: "Resource(Volume, Snapshot, Backup .etc) cound not be found." } });
 
 /** Answers by disk ID from per-disk scripts (the last step of each repeats). */
 function byDisk(scripts: Record<string, Step[]>) {
@@ -38,7 +40,8 @@ function byDisk(scripts: Record<string, Step[]>) {
   return (request: Request) => {
     const id = new URL(request.url).pathname.split("/").pop()!;
     const steps = scripts[id]!;
-    const step = steps[Math.min((next[id] = (next[id] ?? -1) + 1), steps.length - 1)]!;
+    next[id] = (next[id] ?? -1) + 1;
+    const step = steps[Math.min(next[id], steps.length - 1)]!;
     return step instanceof Response ? step.clone() : (step as (r: Request) => Response)(request);
   };
 }
@@ -55,8 +58,15 @@ describe("waitForVolumes", () => {
     );
     const seen: string[][] = [];
     const volumes = await waitForVolumes(evs, ["b", "a"], { ...fast, onPoll: (vs) => seen.push(vs.map((v) => v?.status ?? "-")) });
-    expect(volumes.map((v) => [v.id, v.status])).toEqual([["b", "available"], ["a", "available"]]);
-    expect(seen).toEqual([["creating", "available"], ["creating", "available"], ["available", "available"]]);
+    expect(volumes.map((v) => [v.id, v.status])).toEqual([
+      ["b", "available"],
+      ["a", "available"],
+    ]);
+    expect(seen).toEqual([
+      ["creating", "available"],
+      ["creating", "available"],
+      ["available", "available"],
+    ]);
     expect(paths(double)).toEqual([
       `/v2/${PROJECT}/cloudvolumes/b`,
       `/v2/${PROJECT}/cloudvolumes/a`,
@@ -87,7 +97,9 @@ describe("waitForVolumes", () => {
   ])("a disk that goes %s rejects with a ResourceFailedError naming the disk and its status", async (status, meaning) => {
     const { evs, double } = evsWith(byDisk({ a: [disk("a", "creating"), disk("a", status)], b: [disk("b", "creating")] }));
     const polled: string[] = [];
-    const error = (await waitForVolumes(evs, ["a", "b"], { ...fast, onPoll: (vs) => polled.push(vs[0]!.status) }).catch((e: unknown) => e)) as ResourceFailedError;
+    const error = (await waitForVolumes(evs, ["a", "b"], { ...fast, onPoll: (vs) => polled.push(vs[0]!.status) }).catch(
+      (e: unknown) => e,
+    )) as ResourceFailedError;
     expect(error).toBeInstanceOf(ResourceFailedError);
     expect([error.service, error.kind, error.id, error.status]).toEqual(["evs", "volume", "a", status]);
     expect(error.message).toBe(`EVS disk a is ${status}: ${meaning}; it will not become available`);
@@ -156,7 +168,14 @@ describe("waitForVolumes", () => {
     const error = (await done) as WaitTimeoutError;
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error).not.toBeInstanceOf(JobTimeoutError);
-    expect([error.kind, error.timeoutMs, error.pending]).toEqual(["volume", 30_000, [{ id: "b", status: "creating" }, { id: "c", status: undefined }]]);
+    expect([error.kind, error.timeoutMs, error.pending]).toEqual([
+      "volume",
+      30_000,
+      [
+        { id: "b", status: "creating" },
+        { id: "c", status: undefined },
+      ],
+    ]);
     expect(error.message).toBe("EVS disks b (creating), c (not seen) did not become available within 30000 ms");
     expect((error.last as Array<Volume | undefined>).map((v) => v?.status)).toEqual(["available", "creating", undefined]);
   });
@@ -168,7 +187,9 @@ describe("waitForVolumes", () => {
     ["a number", [1]],
   ])("refuses %s, before any request", async (_what, volumeIds) => {
     const { evs, double } = evsWith(disk("a", "available"));
-    await expect(waitForVolumes(evs, volumeIds as string[])).rejects.toThrow("waitForVolumes: `volumeIds` must be a non-empty array of non-empty strings");
+    await expect(waitForVolumes(evs, volumeIds as string[])).rejects.toThrow(
+      "waitForVolumes: `volumeIds` must be a non-empty array of non-empty strings",
+    );
     expect(double.requests).toHaveLength(0);
   });
 
@@ -179,7 +200,9 @@ describe("waitForVolumes", () => {
 
   it("refuses a negative grace period", async () => {
     const { evs } = evsWith(disk("a", "available"));
-    await expect(waitForVolumes(evs, ["a"], { notFoundGraceMs: -1 })).rejects.toThrow("`notFoundGraceMs` must be a number of milliseconds of at least 0");
+    await expect(waitForVolumes(evs, ["a"], { notFoundGraceMs: -1 })).rejects.toThrow(
+      "`notFoundGraceMs` must be a number of milliseconds of at least 0",
+    );
   });
 });
 
@@ -265,10 +288,30 @@ describe("waitForImage", () => {
 const jobDone = { job_id: "j", status: "SUCCESS", job_type: "createVolume", entities: { volume_id: "v" } };
 const imageJobDone = imsExamples.success!.value;
 const waiters = [
-  ["waitForEvsJob", (steps: Step[], o: object) => waitForEvsJob(evsWith(...steps).evs, "j", o), json(200, jobDone), json(200, { ...jobDone, status: "RUNNING" })],
-  ["waitForImsJob", (steps: Step[], o: object) => waitForImsJob(imsWith(...steps).ims, "j", o), json(200, imageJobDone), json(200, imsExamples.running!.value)],
-  ["waitForVolumes", (steps: Step[], o: object) => waitForVolumes(evsWith(...steps).evs, ["a"], o), disk("a", "available"), disk("a", "creating")],
-  ["waitForImage", (steps: Step[], o: object) => waitForImage(imsWith(...steps).ims, IMAGE_ID, o), imageList("active"), imageList("saving")],
+  [
+    "waitForEvsJob",
+    (steps: Step[], o: object) => waitForEvsJob(evsWith(...steps).evs, "j", o),
+    json(200, jobDone),
+    json(200, { ...jobDone, status: "RUNNING" }),
+  ],
+  [
+    "waitForImsJob",
+    (steps: Step[], o: object) => waitForImsJob(imsWith(...steps).ims, "j", o),
+    json(200, imageJobDone),
+    json(200, imsExamples.running!.value),
+  ],
+  [
+    "waitForVolumes",
+    (steps: Step[], o: object) => waitForVolumes(evsWith(...steps).evs, ["a"], o),
+    disk("a", "available"),
+    disk("a", "creating"),
+  ],
+  [
+    "waitForImage",
+    (steps: Step[], o: object) => waitForImage(imsWith(...steps).ims, IMAGE_ID, o),
+    imageList("active"),
+    imageList("saving"),
+  ],
 ] as const;
 
 describe.each(waiters)("%s, on the polling core", (_name, wait, done, pending) => {
@@ -278,19 +321,26 @@ describe.each(waiters)("%s, on the polling core", (_name, wait, done, pending) =
     const times: number[] = [];
     const steps: Step[] = [networkFailure(), json(503, { error: { code: "X.5503", message: "Service unavailable." } }), done];
     let n = 0;
-    const result = wait([(request) => {
-      times.push(Date.now() - start);
-      const step = steps[n++]!;
-      if (step instanceof Error) throw step;
-      return (step as Response).clone();
-    }], {});
+    const result = wait(
+      [
+        (_request) => {
+          times.push(Date.now() - start);
+          const step = steps[n++]!;
+          if (step instanceof Error) throw step;
+          return (step as Response).clone();
+        },
+      ],
+      {},
+    );
     await vi.advanceTimersByTimeAsync(10_000);
     await expect(result).resolves.toBeDefined();
     expect(times).toEqual([0, 2000, 5000]);
   });
 
   it("throws a 403 at once", async () => {
-    const error = (await wait([json(403, { error: { code: "X.5403", message: "Policy check failed." } }), done], fast).catch((e: unknown) => e)) as HuaweiCloudError;
+    const error = (await wait([json(403, { error: { code: "X.5403", message: "Policy check failed." } }), done], fast).catch(
+      (e: unknown) => e,
+    )) as HuaweiCloudError;
     expect([error.constructor, error.status]).toEqual([HuaweiCloudError, 403]);
   });
 

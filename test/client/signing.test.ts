@@ -8,7 +8,7 @@ import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js
 import createClient from "openapi-fetch";
 import { describe, expect, it, vi } from "vitest";
 import * as pkg from "../../src/index.js";
-import { akskMiddleware, canonicalRequest, signRequest, type AkSkCredentials } from "../../src/signing.js";
+import { type AkSkCredentials, akskMiddleware, canonicalRequest, signRequest } from "../../src/signing.js";
 
 type Official = Parameters<typeof AKSKSigner.sign>[0];
 type OfficialOut = Record<string, string>;
@@ -68,7 +68,28 @@ const ENDPOINTS = ["https://evs.cn-north-4.myhuaweicloud.com", "http://127.0.0.1
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"];
 const PATH_CHARS = [..."aZ09-_.~!'()*%+=&:@$,;/\" {|", "中", "文", "é", "😀"];
 const QUERY_CHARS = [...PATH_CHARS, "?", "#", "\\", "[", "]"];
-const QUERY_NAMES = ["limit", "offset", "name", "status", "tag", "a b", "中", "~", "é", "x/y", "k=", "&", "+", "10", "9", "a-b", "a_b", "A", "😀", "a!"];
+const QUERY_NAMES = [
+  "limit",
+  "offset",
+  "name",
+  "status",
+  "tag",
+  "a b",
+  "中",
+  "~",
+  "é",
+  "x/y",
+  "k=",
+  "&",
+  "+",
+  "10",
+  "9",
+  "a-b",
+  "a_b",
+  "A",
+  "😀",
+  "a!",
+];
 const ALNUM = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"];
 const HEX = [..."0123456789abcdef"];
 
@@ -85,8 +106,7 @@ function generateCase(random: () => number): Case {
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const chance = (p: number) => random() < p;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const text = (chars: readonly string[], min: number, max: number) =>
-    Array.from({ length: int(min, max) }, () => pick(chars)).join("");
+  const text = (chars: readonly string[], min: number, max: number) => Array.from({ length: int(min, max) }, () => pick(chars)).join("");
   const features: string[] = [];
 
   const endpoint = pick(ENDPOINTS);
@@ -132,9 +152,7 @@ function generateCase(random: () => number): Case {
       features.push("name without =");
       return encodeURIComponent(name);
     }
-    return chance(0.5)
-      ? `${encodeURIComponent(name)}=${encodeURIComponent(value)}`
-      : new URLSearchParams([[name, value]]).toString();
+    return chance(0.5) ? `${encodeURIComponent(name)}=${encodeURIComponent(value)}` : new URLSearchParams([[name, value]]).toString();
   });
   const queryParams: Record<string, string | string[]> = {};
   for (const [name, value] of pairs) {
@@ -241,8 +259,16 @@ describe("signRequest against the official AKSKSigner", () => {
       expect(ours["X-Security-Token"], label).toBe(c.credentials.securityToken);
     }
     // The generator must actually have produced every kind of request it is meant to.
-    for (const feature of ["trailing slash", "url.parse quirk", "name without =", "repeated parameter",
-      "empty value", "body", "security token", "explicit port"]) {
+    for (const feature of [
+      "trailing slash",
+      "url.parse quirk",
+      "name without =",
+      "repeated parameter",
+      "empty value",
+      "body",
+      "security token",
+      "explicit port",
+    ]) {
       expect(seen.get(feature) ?? 0, feature).toBeGreaterThan(CASES / 40);
     }
     expect(seen.get("url.parse quirk")).toBeLessThan(CASES * 0.9);
@@ -254,9 +280,7 @@ describe("signRequest against the official AKSKSigner", () => {
     for (let i = 0; i < 100; i++) {
       const c = generateCase(random);
       const label = `case ${i}: ${c.ours.method} ${c.ours.url}`;
-      expect(await webCrypto.signRequest(c.ours, c.credentials, c.now), label).toEqual(
-        await signRequest(c.ours, c.credentials, c.now),
-      );
+      expect(await webCrypto.signRequest(c.ours, c.credentials, c.now), label).toEqual(await signRequest(c.ours, c.credentials, c.now));
     }
   });
 
@@ -308,7 +332,7 @@ describe("signRequest against the official AKSKSigner", () => {
         endpoint: "http://127.0.0.1:4010/v2/p/jobs",
         method: "GET",
         headers: { "X-Sdk-Date": basicDate(now) },
-        queryParams: { "中": "2", "~": "1", "a/b": "3", "a-b": "4" },
+        queryParams: { 中: "2", "~": "1", "a/b": "3", "a-b": "4" },
       },
       creds.ak,
       creds.sk,
@@ -326,14 +350,16 @@ describe("signRequest against the official AKSKSigner", () => {
     const url = "http://127.0.0.1:4010/v2/p/jobs";
     const ours = parseAuthorization((await signRequest({ method: "GET", url, headers }, creds, now)).Authorization);
     const theirs = parseAuthorization(
-      official({ endpoint: url, method: "GET", headers: { ...headers, "X-Sdk-Date": basicDate(now) } }, creds.ak, creds.sk)
-        .Authorization,
+      official({ endpoint: url, method: "GET", headers: { ...headers, "X-Sdk-Date": basicDate(now) } }, creds.ak, creds.sk).Authorization,
     );
     expect(ours.signedHeaders).toBe("host;x-a1;x-a_1;x-ab;x-a~;x-sdk-date");
     expect(ours.signedHeaders).toBe(theirs.signedHeaders);
     expect(ours.signature).not.toBe(theirs.signature);
     const { canonical } = await canonicalRequest({ method: "GET", url, headers: { ...headers, "X-Sdk-Date": basicDate(now) } });
-    const headerLines = canonical.split("\n").slice(3, 9).map((line) => line.split(":")[0]);
+    const headerLines = canonical
+      .split("\n")
+      .slice(3, 9)
+      .map((line) => line.split(":")[0]);
     expect(headerLines.join(";")).toBe(ours.signedHeaders);
   });
 
@@ -344,8 +370,16 @@ describe("signRequest against the official AKSKSigner", () => {
     const now = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
     const headers = { "X-Sdk-Date": basicDate(now) };
     const ours = await signRequest({ method: "GET", url: "https://evs.cn-north-4.myhuaweicloud.com:443/v2/p/jobs" }, creds, now);
-    const withPort = official({ endpoint: "https://evs.cn-north-4.myhuaweicloud.com:443/v2/p/jobs", method: "GET", headers }, creds.ak, creds.sk);
-    const without = official({ endpoint: "https://evs.cn-north-4.myhuaweicloud.com/v2/p/jobs", method: "GET", headers }, creds.ak, creds.sk);
+    const withPort = official(
+      { endpoint: "https://evs.cn-north-4.myhuaweicloud.com:443/v2/p/jobs", method: "GET", headers },
+      creds.ak,
+      creds.sk,
+    );
+    const without = official(
+      { endpoint: "https://evs.cn-north-4.myhuaweicloud.com/v2/p/jobs", method: "GET", headers },
+      creds.ak,
+      creds.sk,
+    );
     expect(ours.Authorization).not.toBe(withPort.Authorization);
     expect(ours.Authorization).toBe(without.Authorization);
   });
@@ -360,8 +394,7 @@ describe("signRequest against the official AKSKSigner", () => {
     const url = "http://127.0.0.1:4010/v2/p/jobs";
     const ours = parseAuthorization((await signRequest({ method: "POST", url, headers }, creds, now)).Authorization);
     const theirs = parseAuthorization(
-      official({ endpoint: url, method: "POST", headers: { ...headers, "X-Sdk-Date": basicDate(now) } }, creds.ak, creds.sk)
-        .Authorization,
+      official({ endpoint: url, method: "POST", headers: { ...headers, "X-Sdk-Date": basicDate(now) } }, creds.ak, creds.sk).Authorization,
     );
     expect(ours.signedHeaders).toBe("content-type;host;x-sdk-content-sha256;x-sdk-date");
     expect(theirs.signedHeaders).toBe("host;x-sdk-content-sha256;x-sdk-date");
@@ -459,7 +492,10 @@ function capturingClient(credentials: AkSkCredentials, now: Date) {
 function officialFor(request: Request, body: Uint8Array, credentials: AkSkCredentials): OfficialOut {
   const url = new URL(request.url);
   const queryParams: Record<string, string[]> = {};
-  for (const [name, value] of url.searchParams) (queryParams[name] ??= []).push(value);
+  for (const [name, value] of url.searchParams) {
+    queryParams[name] ??= [];
+    queryParams[name].push(value);
+  }
   // The official signer looks these two up by their exact spelling.
   const spelling: Record<string, string> = { "x-sdk-date": "X-Sdk-Date", "x-sdk-content-sha256": "X-Sdk-Content-Sha256" };
   const headers = Object.fromEntries(
@@ -486,7 +522,7 @@ describe("akskMiddleware through an openapi-fetch client", () => {
   it("signs what is sent: URL, headers and the exact body bytes", async () => {
     const credentials = { ak: "AKTESTAKTESTAKTEST00", sk: "sk-test-密钥" };
     const { client, sent } = capturingClient(credentials, now);
-    const body = { volume: { name: "云硬盘 ✓ \"quoted\"", size: 10, metadata: { "hw:passthrough": "true" } } };
+    const body = { volume: { name: '云硬盘 ✓ "quoted"', size: 10, metadata: { "hw:passthrough": "true" } } };
     await client.PUT("/v2/{project_id}/cloudvolumes/{volume_id}", {
       params: { path, query: { name: "a b+c&d", tag: ["b", "中", "a"] }, header: { "X-Project-Id": path.project_id } },
       body,
@@ -514,9 +550,7 @@ describe("akskMiddleware through an openapi-fetch client", () => {
     const [{ request, body }] = sent as [(typeof sent)[number]];
     expect(body).toHaveLength(0);
     expect(request.headers.get("x-security-token")).toBe("token-test");
-    expect(parseAuthorization(request.headers.get("authorization") ?? undefined).signedHeaders).toBe(
-      "host;x-sdk-date;x-security-token",
-    );
+    expect(parseAuthorization(request.headers.get("authorization") ?? undefined).signedHeaders).toBe("host;x-sdk-date;x-security-token");
     expect(request.headers.get("authorization")).toBe(officialFor(request, body, credentials).Authorization);
   });
 });
@@ -534,7 +568,11 @@ describe("credentials stay out of errors and serialisations", () => {
     expect(error).toBeInstanceOf(TypeError);
     const shown = `${String(error)}\n${inspect(error)}\n${JSON.stringify(error)}`;
     expect((error as Error).message).toContain(`\`${field}\``);
-    for (const [name, secret] of [["AK", "AK-secret"], ["SK", "SK-secret"], ["token", "TOKEN-secret"]]) {
+    for (const [name, secret] of [
+      ["AK", "AK-secret"],
+      ["SK", "SK-secret"],
+      ["token", "TOKEN-secret"],
+    ]) {
       expect(shown, `${name} leaked`).not.toContain(secret);
     }
   };

@@ -4,7 +4,7 @@
 // stop() that waits, and mocks that never keep the process alive. (This
 // repository's own test run starts its mocks with it too; the installed
 // package is tested in package.test.ts.)
-import { createServer, type AddressInfo, type Server } from "node:net";
+import { type AddressInfo, createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ import { portIsFree } from "../../src/mock/command.mjs";
 import { startMocks } from "../../src/mock/index.mjs";
 import { repoRoot } from "../support/openapi.js";
 import { expectServesBoth, token } from "../support/prism-requests.js";
-import { alive, prismChildren, printed, runScript, until } from "../support/processes.js";
+import { alive, printed, prismChildren, runScript, until } from "../support/processes.js";
 
 describe("startMocks()", () => {
   it("serves both on ports of the OS's choosing, logs as [evs] … when asked, and stop() waits until both are gone", async () => {
@@ -22,7 +22,10 @@ describe("startMocks()", () => {
     expect(mocks.evs.port).not.toBe(mocks.ims.port);
     await expectServesBoth(mocks.urls);
     await fetch(`${mocks.urls.evs}/v1/p1/jobs/j1`, { headers: token });
-    expect(lines.some((line) => /^\[evs\] .*\[HTTP SERVER\] get \/v1\/p1\/jobs\/j1/.test(line)), "the request log").toBe(true);
+    expect(
+      lines.some((line) => /^\[evs\] .*\[HTTP SERVER\] get \/v1\/p1\/jobs\/j1/.test(line)),
+      "the request log",
+    ).toBe(true);
     expect(lines.some((line) => line.startsWith("[ims] "))).toBe(true);
 
     const stopping = mocks.stop();
@@ -44,7 +47,9 @@ describe("startMocks()", () => {
   });
 
   it("a port that is not one is a TypeError naming the option, before anything starts", async () => {
-    await expect(startMocks({ ports: { evs: 70000 } })).rejects.toThrow(new TypeError("startMocks: `ports.evs` must be an integer from 0 to 65535 (0 lets the OS choose), not 70000"));
+    await expect(startMocks({ ports: { evs: 70000 } })).rejects.toThrow(
+      new TypeError("startMocks: `ports.evs` must be an integer from 0 to 65535 (0 lets the OS choose), not 70000"),
+    );
     await expect(startMocks({ ports: { ims: "4011" as unknown as number } })).rejects.toThrow("`ports.ims` must be an integer");
     expect(prismChildren(process.pid)).toEqual([]);
   });

@@ -3,16 +3,21 @@
 // huge or hostile, through a fetch double standing in for the mock. What the
 // real Prism answers is tested in test/client/against-prism.test.ts.
 import { describe, expect, it } from "vitest";
+import { requestForms } from "../../generated/request-forms.js";
 import { createEvsClient, createImsClient, HuaweiCloudError, readViolations, unwrap, waitForImsJob } from "../../src/index.js";
 import { fetchDouble, json } from "../support/fetch-double.js";
-import { requestForms } from "../../generated/request-forms.js";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 const evsBody = { error: { message: "XXXX", code: "XXX" } };
 const imsBody = { error: { message: "The request message format is invalid.", code: "IMG.0001" } };
 
 /** An entry as Prism writes it. */
-const entry = (location: Array<string | number>, code: string | number, message: string, severity = "Error") => ({ location, severity, code, message });
+const entry = (location: Array<string | number>, code: string | number, message: string, severity = "Error") => ({
+  location,
+  severity,
+  code,
+  message,
+});
 const header = (...entries: unknown[]) => JSON.stringify(entries);
 
 function clients(response: Response) {
@@ -44,10 +49,14 @@ describe("an answer with sl-violations", () => {
   });
 
   it("lists at most three, and says how many more there are", () => {
-    const many = Array.from({ length: 7 }, (_, i) => entry(["request", "body", "volume", `f${i}`], "type", `Request body property volume.f${i} must be string`));
+    const many = Array.from({ length: 7 }, (_, i) =>
+      entry(["request", "body", "volume", `f${i}`], "type", `Request body property volume.f${i} must be string`),
+    );
     const { summary, violations } = readViolations(header(...many));
     expect(violations).toHaveLength(7);
-    expect(summary).toBe("rejected by the mock: body.volume.f0 must be string; body.volume.f1 must be string; body.volume.f2 must be string; 4 more in .violations");
+    expect(summary).toBe(
+      "rejected by the mock: body.volume.f0 must be string; body.volume.f1 must be string; body.volume.f2 must be string; 4 more in .violations",
+    );
   });
 
   it("keeps a message of another form whole, and names a query or header parameter by where it is", () => {
@@ -55,7 +64,7 @@ describe("an answer with sl-violations", () => {
       header(
         entry(["request"], "required", "Body parameter is required"),
         entry(["request", "query", "limit"], "maximum", "Request query parameter limit must be <= 1000"),
-        entry(["request", "header", "x-project-id"], "pattern", "Request header parameter x-project-id must match pattern \"^[a-z]+$\""),
+        entry(["request", "header", "x-project-id"], "pattern", 'Request header parameter x-project-id must match pattern "^[a-z]+$"'),
       ),
     );
     expect(violations).toEqual([
@@ -97,8 +106,10 @@ describe("an answer without the header (the real service)", () => {
 });
 
 describe("a header read defensively", () => {
-  it("cut by Prism (\"Too many violations!\" and half an entry): the whole entries before the cut, and a word that it was cut", () => {
-    const full = header(...Array.from({ length: 5 }, (_, i) => entry(["request", "body", `f${i}`], "type", `Request body property f${i} must be string`)));
+  it('cut by Prism ("Too many violations!" and half an entry): the whole entries before the cut, and a word that it was cut', () => {
+    const full = header(
+      ...Array.from({ length: 5 }, (_, i) => entry(["request", "body", `f${i}`], "type", `Request body property f${i} must be string`)),
+    );
     const { violations, summary } = readViolations(`Too many violations! ${full.slice(0, full.length - 30)}`);
     expect(violations.map((v) => v.location)).toEqual(["body.f0", "body.f1", "body.f2", "body.f3"]);
     expect(summary).toMatch(/; 1 more in \.violations \(Prism cut its list short\)$/);
@@ -138,8 +149,11 @@ describe("a header read defensively", () => {
 
   it("control characters never break the message's one line", async () => {
     const error = await createDisksFailing(
-      json(400, evsBody, { "sl-violations": header(entry(["request", "body", "a\tb"], "type", "Request body property a\u0007b must be\u0085string")) }),
+      json(400, evsBody, {
+        "sl-violations": header(entry(["request", "body", "a\tb"], "type", "Request body property a\u0007b must be\u0085string")),
+      }),
     );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the message.
     expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(error.violations[0]?.location).toBe("body.a b");
   });
@@ -188,23 +202,36 @@ describe("a create-image body that matches none of the forms", () => {
 
   it("the forms come from the description: each named by its schema, in oneOf order", () => {
     expect(forms?.schema).toBe("CreateImageRequest");
-    expect(forms?.forms.map((form) => form.name)).toEqual(["ImageFromServer", "DataImagesFromServer", "ImageFromObsFile", "SystemImageFromDataVolume"]);
+    expect(forms?.forms.map((form) => form.name)).toEqual([
+      "ImageFromServer",
+      "DataImagesFromServer",
+      "ImageFromObsFile",
+      "SystemImageFromDataVolume",
+    ]);
   });
 
   it("without knowing the operation (an answer no client recorded), the violations are listed in Prism's order", () => {
     const error = HuaweiCloudError.fromResponse(json(400, imsBody, { "sl-violations": obsBody }), imsBody);
     expect(error.bodyForm).toBeUndefined();
-    expect(error.message).toContain("rejected by the mock: body must have required property 'instance_id'; body must NOT have unevaluated properties: 'image_url';");
+    expect(error.message).toContain(
+      "rejected by the mock: body must have required property 'instance_id'; body must NOT have unevaluated properties: 'image_url';",
+    );
   });
 });
 
 describe("the waiters", () => {
   it("a poll the mock rejects shows the same detail", async () => {
-    const violations = header(entry(["request", "path", "job_id"], "pattern", 'Request path parameter job_id must match pattern "^[0-9a-f]+$"'));
+    const violations = header(
+      entry(["request", "path", "job_id"], "pattern", 'Request path parameter job_id must match pattern "^[0-9a-f]+$"'),
+    );
     const { ims } = clients(json(400, imsBody, { "sl-violations": violations }));
     const error = (await waitForImsJob(ims, "not-a-job").catch((e: unknown) => e)) as HuaweiCloudError;
     expect(error).toBeInstanceOf(HuaweiCloudError);
-    expect(error.message).toContain('IMG.0001: The request message format is invalid. — rejected by the mock: path.job_id must match pattern "^[0-9a-f]+$"');
-    expect(error.violations).toEqual([{ of: "request", location: "path.job_id", keyword: "pattern", message: 'must match pattern "^[0-9a-f]+$"' }]);
+    expect(error.message).toContain(
+      'IMG.0001: The request message format is invalid. — rejected by the mock: path.job_id must match pattern "^[0-9a-f]+$"',
+    );
+    expect(error.violations).toEqual([
+      { of: "request", location: "path.job_id", keyword: "pattern", message: 'must match pattern "^[0-9a-f]+$"' },
+    ]);
   });
 });

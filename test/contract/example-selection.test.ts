@@ -4,7 +4,7 @@
 // FAIL job (SUCCESS without Prefer), every documented error body, and a disk
 // or an image at each status a caller waits on (ready without Prefer).
 import { describe, expect, it } from "vitest";
-import { createValidator, operation, services, type Service } from "../support/openapi.js";
+import { createValidator, operation, type Service, services } from "../support/openapi.js";
 import { call, token } from "../support/prism-requests.js";
 
 const jobStates = [
@@ -146,12 +146,18 @@ describe("mock: the disk query and the image list serve one example per status",
   });
 
   it("Prefer: example=empty answers an empty list", async () => {
-    const answer = await call("ims", "/v2/cloudimages?id=c5333daa-fbc8-4d1d-bf79-b0567bb45d15", { headers: token, prefer: { example: "empty" } });
+    const answer = await call("ims", "/v2/cloudimages?id=c5333daa-fbc8-4d1d-bf79-b0567bb45d15", {
+      headers: token,
+      prefer: { example: "empty" },
+    });
     expect(answer.body).toEqual({ images: [] });
   });
 
   it("a missing disk: Prefer: code=404 answers the EVS error body", async () => {
-    const answer = await call("evs", operation("evs", "showVolume").path, { headers: token, prefer: { code: 404, example: "item-not-found" } });
+    const answer = await call("evs", operation("evs", "showVolume").path, {
+      headers: token,
+      prefer: { code: 404, example: "item-not-found" },
+    });
     expect(answer.status).toBe(404);
     expect(answer.body).toEqual({ itemNotFound: { message: "XXXX", code: "XXX" } });
   });

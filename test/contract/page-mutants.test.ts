@@ -8,7 +8,7 @@
 // mutant, for comparing two versions of the description.
 import { writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { operations, rulesByOperation, type OperationName } from "../rules/index.js";
+import { type OperationName, operations, rulesByOperation } from "../rules/index.js";
 import { pageExampleMutants } from "../support/mutants.js";
 import { call, token, violationIs } from "../support/prism-requests.js";
 

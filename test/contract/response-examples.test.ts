@@ -4,9 +4,9 @@
 // operation is requested (`Prefer: code=<status>, example=<name>`) and none is
 // flagged; a deliberately broken copy of a bundle shows the check bites.
 import { describe, expect, it } from "vitest";
-import { loadBundle, operationsOf, services, type Operation } from "../support/openapi.js";
-import { mockServing } from "../support/prism-servers.global.js";
+import { loadBundle, type Operation, operationsOf, services } from "../support/openapi.js";
 import { call, token, violationsOf } from "../support/prism-requests.js";
+import { mockServing } from "../support/prism-servers.global.js";
 
 /** A body the operation accepts, so that only the chosen response is in question. */
 const bodyFor = (op: Operation) => op.requestExamples[0]?.value;

@@ -10,15 +10,15 @@ import { describe, expect, it } from "vitest";
 import {
   clientBodies,
   madeUpParameterRule,
+  type OperationName,
   operations,
+  type ParameterRule,
   parameterRules,
+  type Rule,
   rulesByOperation,
   withMadeUpParameter,
-  type OperationName,
-  type ParameterRule,
-  type Rule,
 } from "../rules/index.js";
-import { loadBundle, operation, operationsOf, type Operation } from "../support/openapi.js";
+import { loadBundle, type Operation, operation, operationsOf } from "../support/openapi.js";
 import { call, token, violationIs } from "../support/prism-requests.js";
 import { mockServing } from "../support/prism-servers.global.js";
 
@@ -75,8 +75,11 @@ async function checkParameter(rule: ParameterRule, op: Operation, baseUrl?: stri
   expect(refused.status, `the breaking value is refused; violations: ${JSON.stringify(seen)}`).toBe(400);
   expect(
     refused.violations.some(
-      (v) => v.location[0] === "request" && v.location[1] === rule.in && String(v.code) === rule.keyword
-        && (v.location[2] === rule.name || v.message.includes(rule.name)),
+      (v) =>
+        v.location[0] === "request" &&
+        v.location[1] === rule.in &&
+        String(v.code) === rule.keyword &&
+        (v.location[2] === rule.name || v.message.includes(rule.name)),
     ),
     `sl-violations names ${rule.in} ${rule.name} and ${rule.keyword}; it has ${JSON.stringify(seen)}`,
   ).toBe(true);
@@ -95,7 +98,7 @@ describe.concurrent("mock: each documented rule of a query or header parameter i
   const doc = withMadeUpParameter(loadBundle("evs"));
   const mock = mockServing("evs", doc);
 
-  it("the check bites: a made-up boolean query parameter is refused as \"maybe\" and accepted as \"true\"", async () => {
+  it('the check bites: a made-up boolean query parameter is refused as "maybe" and accepted as "true"', async () => {
     const { baseUrl } = await mock;
     const op = operationsOf("evs", doc).find((candidate) => candidate.operationId === madeUpParameterRule.operationId)!;
     await checkParameter(madeUpParameterRule, op, baseUrl);

@@ -144,7 +144,7 @@ describe("workflow: create disks, wait for them, export one, and follow the imag
   async function createReadyDisks() {
     const jobId = await createTwoDisks();
     const { job } = await waitForJob("evs", jobId, ["running", "success"]);
-    const volumeIds = (job.entities?.sub_jobs as Job[]).map((sub) => sub.entities?.volume_id as string);
+    const volumeIds = ((job.entities?.sub_jobs ?? []) as Job[]).map((sub) => sub.entities?.volume_id as string);
     expect(volumeIds).toHaveLength(2);
 
     // Each new disk is `creating` first, and ready once `available`.
@@ -160,7 +160,9 @@ describe("workflow: create disks, wait for them, export one, and follow the imag
       body: JSON.stringify({ "os-volume_upload_image": { image_name: "disk-backup", disk_format: "qcow2", force: true } }),
     });
     expect(response.status).toBe(202);
-    const { "os-volume_upload_image": exported } = (await response.json()) as { "os-volume_upload_image": { image_id: string; status: string } };
+    const { "os-volume_upload_image": exported } = (await response.json()) as {
+      "os-volume_upload_image": { image_id: string; status: string };
+    };
     expect(exported.status).toBe("uploading");
     // Meanwhile the disk shows `uploading` too.
     const [disk] = await follow<DiskAnswer>(`${baseUrl("evs")}/v2/${projectId}/cloudvolumes/${volumeId}`, ["uploading"], () => true);
@@ -171,8 +173,7 @@ describe("workflow: create disks, wait for them, export one, and follow the imag
   /** The statuses the image goes through, listed by ID until it is active, killed or deleted. */
   type ImageList = { images: Array<{ id: string; status: string }> };
   const followImage = async (imageId: string, states: string[]) => {
-    const statusOf = (answer: ImageList) =>
-      answer.images.find((image) => image.id === imageId)?.status ?? "not listed";
+    const statusOf = (answer: ImageList) => answer.images.find((image) => image.id === imageId)?.status ?? "not listed";
     const url = `${baseUrl("ims")}/v2/cloudimages?id=${encodeURIComponent(imageId)}`;
     return (await follow<ImageList>(url, states, (answer) => ["active", "killed", "deleted"].includes(statusOf(answer)))).map(statusOf);
   };
@@ -203,7 +204,9 @@ describe("workflow: create disks, wait for them, export one, and follow the imag
   });
 
   it("a malformed filter is refused before anything is listed, naming the parameter", async () => {
-    const response = await fetch(`${baseUrl("ims")}/v2/cloudimages?id=x&status=ready`, { headers: { ...token, accept: "application/json" } });
+    const response = await fetch(`${baseUrl("ims")}/v2/cloudimages?id=x&status=ready`, {
+      headers: { ...token, accept: "application/json" },
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get("sl-violations")).toContain('"query","status"');
   });

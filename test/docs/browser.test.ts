@@ -15,18 +15,31 @@ import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operationSamples, sampleLabels } from "../../scripts/lib/code-samples.mjs";
 import { citedDecisions, decisionIds, readDecisions } from "../../scripts/lib/decisions.mjs";
 import { applyTranslation, loadTranslation } from "../../scripts/lib/i18n.mjs";
 import { labelsGlobal, loadLabels } from "../../scripts/lib/redoc-labels.mjs";
-import { serveFolder, type StaticServer } from "../../scripts/lib/static-server.mjs";
-import { loadBundle, operationsOf, repoRoot, resolveRef, services, type NamedExample, type OpenApiDocument, type Service } from "../support/openapi.js";
+import { type StaticServer, serveFolder } from "../../scripts/lib/static-server.mjs";
+import {
+  loadBundle,
+  type NamedExample,
+  type OpenApiDocument,
+  operationsOf,
+  repoRoot,
+  resolveRef,
+  type Service,
+  services,
+} from "../support/openapi.js";
 
 const chromiumFlags = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 const screenshots = join(repoRoot, "test-results/docs");
 const languages = ["en", "zh-CN"] as const;
@@ -39,9 +52,9 @@ function findChromium(): string {
     return path;
   } catch {
     throw new Error(
-      "Chromium is not installed, and the docs browser test needs it.\n"
-      + "Install it from Debian's packages: apt-get update && apt-get install -y chromium\n"
-      + "(or set CHROMIUM_PATH to a Chromium binary). `npx playwright install` is not used here.",
+      "Chromium is not installed, and the docs browser test needs it.\n" +
+        "Install it from Debian's packages: apt-get update && apt-get install -y chromium\n" +
+        "(or set CHROMIUM_PATH to a Chromium binary). `npx playwright install` is not used here.",
     );
   }
 }
@@ -57,10 +70,9 @@ const deref = resolveRef;
 /** Property names an object schema allows, through $ref and allOf. */
 function propertyNames(doc: OpenApiDocument, schema: any): string[] {
   const resolved = deref(doc, schema);
-  return [
-    ...Object.keys(resolved?.properties ?? {}),
-    ...(resolved?.allOf ?? []).flatMap((part: any) => propertyNames(doc, part)),
-  ].filter((name, index, all) => all.indexOf(name) === index);
+  return [...Object.keys(resolved?.properties ?? {}), ...(resolved?.allOf ?? []).flatMap((part: any) => propertyNames(doc, part))].filter(
+    (name, index, all) => all.indexOf(name) === index,
+  );
 }
 
 /** The request fields a reader must see: per request form, its title and fields. */
@@ -189,10 +201,14 @@ async function openDocs(page: Page, service: Service, lang: Lang, hash = "") {
  * node it has taken over with a `__reactFiber$...` property.
  */
 async function redocMounted(page: Page) {
-  await page.waitForFunction(() => {
-    const link = document.querySelector('[data-component-name="Menu/Menu"] a');
-    return link !== null && Object.keys(link).some((key) => key.startsWith("__reactFiber$"));
-  }, undefined, { timeout: renderTimeoutMs });
+  await page.waitForFunction(
+    () => {
+      const link = document.querySelector('[data-component-name="Menu/Menu"] a');
+      return link !== null && Object.keys(link).some((key) => key.startsWith("__reactFiber$"));
+    },
+    undefined,
+    { timeout: renderTimeoutMs },
+  );
 }
 
 /** Waits for a locator to be visible; fails with `what` and what the page showed. */
@@ -215,24 +231,35 @@ const operationHeading = (page: Page, summary: string) =>
  */
 const parameterRow = (page: Page, operationId: string, parameter: { in: string; name: string }) =>
   page
-    .locator(`.schema-property-item[id*="/${operationId.toLowerCase()}/t=request&in=${parameter.in === "header" ? "headers" : parameter.in}&"]`)
+    .locator(
+      `.schema-property-item[id*="/${operationId.toLowerCase()}/t=request&in=${parameter.in === "header" ? "headers" : parameter.in}&"]`,
+    )
     .filter({ has: page.locator(".schema-name").getByText(parameter.name, { exact: true }) })
     .first();
 
 /** A request field's row of one operation in the middle column, found by the field's name. */
 const fieldRow = (page: Page, operationId: string, field: string) =>
-  page.locator(`.schema-property-item[id*="/${operationId.toLowerCase()}/t=request"]`)
-    .filter({ has: page.locator(".schema-name").getByText(field, { exact: true }) }).first();
+  page
+    .locator(`.schema-property-item[id*="/${operationId.toLowerCase()}/t=request"]`)
+    .filter({ has: page.locator(".schema-name").getByText(field, { exact: true }) })
+    .first();
 
 const sidebar = (page: Page) => page.locator('[data-component-name="Menu/Menu"]');
 
 /** Picks a sample (or "Payload", the request body) in the right-hand panel's menu, named after the one shown. */
 async function pickSample(page: Page, section: Locator, where: string, label: string) {
-  const menu = section.getByRole("button").filter({ hasText: new RegExp(`^(${[...sampleLabels, "Payload"].map(escapeRegExp).join("|")})$`) }).first();
+  const menu = section
+    .getByRole("button")
+    .filter({ hasText: new RegExp(`^(${[...sampleLabels, "Payload"].map(escapeRegExp).join("|")})$`) })
+    .first();
   await visible(menu, `${where}: code sample menu`);
   if ((await menu.innerText()).trim() === label) return;
   await menu.click();
-  await page.getByRole("menuitem").filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first().click();
+  await page
+    .getByRole("menuitem")
+    .filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) })
+    .first()
+    .click();
 }
 
 /**
@@ -240,7 +267,10 @@ async function pickSample(page: Page, section: Locator, where: string, label: st
  * the menu, as a reader does, shows its whole source.
  */
 async function checkCodeSamples(page: Page, section: Locator, where: string, samples: { label: string; source: string }[]) {
-  expect(samples.map((sample) => sample.label), where).toEqual(sampleLabels);
+  expect(
+    samples.map((sample) => sample.label),
+    where,
+  ).toEqual(sampleLabels);
   for (const sample of samples) {
     const shown = section.locator("pre").filter({ hasText: sample.source.split("\n")[0]! });
     await pickSample(page, section, where, sample.label);
@@ -258,8 +288,12 @@ function citedBy(doc: OpenApiDocument, node: unknown, seen = new Set<unknown>())
   if (resolved === null || typeof resolved !== "object" || seen.has(resolved)) return [];
   seen.add(resolved);
   return Object.entries(resolved).flatMap(([key, value]) =>
-    key === "description" && typeof value === "string" ? citedDecisions(value)
-      : key === "examples" || key === "example" ? [] : citedBy(doc, value, seen));
+    key === "description" && typeof value === "string"
+      ? citedDecisions(value)
+      : key === "examples" || key === "example"
+        ? []
+        : citedBy(doc, value, seen),
+  );
 }
 
 /**
@@ -306,14 +340,19 @@ const labelsAsked = (page: Page) => page.evaluate(() => [...(globalThis as unkno
  */
 function checkLabels(service: Service, asked: string[], texts: string[]) {
   expect(asked.length, "labels Redoc asked for").toBeGreaterThan(10);
-  expect(asked.filter((key) => !labels.has(key)), "labels without a Chinese translation in spec/i18n/zh-CN/redoc.yaml").toEqual([]);
+  expect(
+    asked.filter((key) => !labels.has(key)),
+    "labels without a Chinese translation in spec/i18n/zh-CN/redoc.yaml",
+  ).toEqual([]);
   const english = englishTexts.get(service);
   expect(english, `the ${service} English page test ran first, in this file`).toBeDefined();
   const englishLines = new Set(english!.split("\n").map((line) => line.trim()));
   const shown = [...labels].filter(([, { en }]) => englishLines.has(en.trim()));
   expect(shown.length, "labels the English page shows").toBeGreaterThan(10);
   const chinese = texts.join("\n");
-  expect(shown.filter(([, { text }]) => !chinese.includes(text)).map(([key, { en, text }]) => `${key}: "${en}" is not shown as "${text}"`)).toEqual([]);
+  expect(
+    shown.filter(([, { text }]) => !chinese.includes(text)).map(([key, { en, text }]) => `${key}: "${en}" is not shown as "${text}"`),
+  ).toEqual([]);
 }
 
 describe("docs index", () => {
@@ -357,9 +396,14 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       const tag = tags.find((candidate) => candidate.name === operation.tags[0])!;
       // Browse as a reader does: open the tag in the menu, then the operation.
       const tagLink = sidebar(page).getByRole("link", { name: tag["x-displayName"] ?? tag.name, exact: true });
-      const operationLink = sidebar(page).locator("a").filter({ hasText: new RegExp(`^${escapeRegExp(operation.summary)}\\s*${method}$`, "i") });
+      const operationLink = sidebar(page)
+        .locator("a")
+        .filter({ hasText: new RegExp(`^${escapeRegExp(operation.summary)}\\s*${method}$`, "i") });
       if (!(await operationLink.isVisible())) await tagLink.click();
-      await visible(operationLink, `${where}: menu entry "${operation.summary}" under "${tag["x-displayName"] ?? tag.name}" (is the operation missing from the page?)`);
+      await visible(
+        operationLink,
+        `${where}: menu entry "${operation.summary}" under "${tag["x-displayName"] ?? tag.name}" (is the operation missing from the page?)`,
+      );
       await operationLink.click();
 
       const heading = operationHeading(page, operation.summary);
@@ -382,7 +426,10 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
         const row = parameterRow(page, operation.operationId, parameter);
         await visible(row, `${where}: ${parameter.in} parameter ${parameter.name}`);
         if (lang === "zh-CN") {
-          await visible(row.getByText(chineseSnippet(parameter.description)!).first(), `${where}: Chinese description of ${parameter.name}`);
+          await visible(
+            row.getByText(chineseSnippet(parameter.description)!).first(),
+            `${where}: Chinese description of ${parameter.name}`,
+          );
         }
       }
 
@@ -394,11 +441,17 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       }
       if (examples.length > 1) {
         // Several examples: a menu named after the first lists them all by summary.
-        const chooser = page.getByRole("button").filter({ hasText: new RegExp(`^${escapeRegExp(examples[0]!.summary)}$`) }).first();
+        const chooser = page
+          .getByRole("button")
+          .filter({ hasText: new RegExp(`^${escapeRegExp(examples[0]!.summary)}$`) })
+          .first();
         await visible(chooser, `${where}: request example menu "${examples[0]!.summary}"`);
         await chooser.click();
         for (const { summary } of examples) {
-          await visible(page.getByRole("menuitem").filter({ hasText: new RegExp(`^${escapeRegExp(summary)}$`) }), `${where}: request example "${summary}"`);
+          await visible(
+            page.getByRole("menuitem").filter({ hasText: new RegExp(`^${escapeRegExp(summary)}$`) }),
+            `${where}: request example "${summary}"`,
+          );
         }
         await chooser.click();
       }
@@ -408,10 +461,16 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
       const responseExamples = asShown(success?.examples ?? []);
       if (responseExamples.length) {
         const samples = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
-        await visible(samples.getByText(firstString(responseExamples[0]!.value)!).first(), `${where}: ${success!.status} response example's body`);
+        await visible(
+          samples.getByText(firstString(responseExamples[0]!.value)!).first(),
+          `${where}: ${success!.status} response example's body`,
+        );
       }
       if (responseExamples.length > 1) {
-        const chooser = page.getByRole("button").filter({ hasText: new RegExp(`^${escapeRegExp(responseExamples[0]!.summary)}$`) }).first();
+        const chooser = page
+          .getByRole("button")
+          .filter({ hasText: new RegExp(`^${escapeRegExp(responseExamples[0]!.summary)}$`) })
+          .first();
         await visible(chooser, `${where}: ${success!.status} response example menu "${responseExamples[0]!.summary}"`);
       }
 
@@ -431,7 +490,9 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
           await row.scrollIntoViewIfNeeded();
         }
         // Show the form (its switcher, or its first field) under the docs bar.
-        const shown = form.title ? page.locator('[data-section-id="switcher"]').first() : fieldRow(page, operation.operationId, form.fields[0]!);
+        const shown = form.title
+          ? page.locator('[data-section-id="switcher"]').first()
+          : fieldRow(page, operation.operationId, form.fields[0]!);
         await shown.evaluate((element) => {
           element.scrollIntoView({ block: "start" });
           (element.closest("[style*=overflow], main") ?? document.scrollingElement)?.scrollBy?.(0, -120);
@@ -465,7 +526,10 @@ describe.each(services.flatMap((service) => languages.map((lang) => [service, la
 describe("Redoc's labels in Chinese", () => {
   it("every translated label is one a Chinese page asked for (run with the page tests above)", () => {
     expect(askedOnChinesePages.size, "the Chinese page tests ran first, in this file").toBeGreaterThan(0);
-    expect([...labels.keys()].filter((key) => !askedOnChinesePages.has(key)), "labels in spec/i18n/zh-CN/redoc.yaml that no page uses").toEqual([]);
+    expect(
+      [...labels.keys()].filter((key) => !askedOnChinesePages.has(key)),
+      "labels in spec/i18n/zh-CN/redoc.yaml that no page uses",
+    ).toEqual([]);
   });
 });
 
@@ -490,16 +554,32 @@ describe("what the browser test looks for", () => {
 
   it("every field of `volume` when creating disks", () => {
     const [form] = fieldsOf("evs", "/v3/{project_id}/cloudvolumes", "post");
-    expect(form!.fields).toEqual(expect.arrayContaining(["volume", "availability_zone", "volume_type", "size", "count", "metadata", "tags"]));
+    expect(form!.fields).toEqual(
+      expect.arrayContaining(["volume", "availability_zone", "volume_type", "size", "count", "metadata", "tags"]),
+    );
   });
 
   it("every field of the v2.1 create: `volume` (the shared fields too), billing, placement and server", () => {
     const [form] = fieldsOf("evs", "/v2.1/{project_id}/cloudvolumes", "post");
-    expect(form!.fields).toEqual(expect.arrayContaining([
-      "volume", "bssParam", "OS-SCH-HNT:scheduler_hints", "server_id",
-      "availability_zone", "size", "iops", "throughput", "metadata",
-      "chargingMode", "periodType", "periodNum", "isAutoPay", "isAutoRenew", "dedicated_storage_id",
-    ]));
+    expect(form!.fields).toEqual(
+      expect.arrayContaining([
+        "volume",
+        "bssParam",
+        "OS-SCH-HNT:scheduler_hints",
+        "server_id",
+        "availability_zone",
+        "size",
+        "iops",
+        "throughput",
+        "metadata",
+        "chargingMode",
+        "periodType",
+        "periodNum",
+        "isAutoPay",
+        "isAutoRenew",
+        "dedicated_storage_id",
+      ]),
+    );
     expect(form!.fields).not.toContain("shareable");
   });
 
@@ -514,14 +594,21 @@ describe("what the browser test looks for", () => {
   it("every parameter of the image list and the disk query", () => {
     const listed = operationsOf("ims").find((op) => op.operationId === "listImages")!.parameters;
     expect(listed.filter((p) => p.in === "query")).toHaveLength(38);
-    expect(listed.map((p) => p.name)).toEqual(expect.arrayContaining(["__imagetype", "limit", "sort_key", "tag", "created_at", "X-Project-Id"]));
+    expect(listed.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["__imagetype", "limit", "sort_key", "tag", "created_at", "X-Project-Id"]),
+    );
     const shown = operationsOf("evs").find((op) => op.operationId === "showVolume")!.parameters;
     expect(shown.map((p) => `${p.in} ${p.name}`)).toEqual(["path project_id", "path volume_id", "header X-Project-Id"]);
   });
 
   it("all four forms of create-image, each with its source field", () => {
     const forms = fieldsOf("ims", "/v2/cloudimages/action", "post");
-    expect(forms.map((form) => form.title)).toEqual(["ImageFromServer", "DataImagesFromServer", "ImageFromObsFile", "SystemImageFromDataVolume"]);
+    expect(forms.map((form) => form.title)).toEqual([
+      "ImageFromServer",
+      "DataImagesFromServer",
+      "ImageFromObsFile",
+      "SystemImageFromDataVolume",
+    ]);
     for (const [index, source] of ["instance_id", "data_images", "image_url", "volume_id"].entries()) {
       expect(forms[index]!.fields).toContain(source);
       expect(forms[index]!.fields).toContain("name");

@@ -4,7 +4,7 @@
 // mode; and every sample, with the real endpoint swapped for the mock's (and
 // nothing else changed), gets the operation's documented success status.
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { operationSamples, packageName, sampleEnvironment } from "../../scripts/lib/code-samples.mjs";
 import { applyTranslation, loadTranslation } from "../../scripts/lib/i18n.mjs";
 import { consumerCompilerOptions } from "../support/consumer.js";
-import { loadBundle, operationsOf, repoRoot, resolveRef, services, type OpenApiDocument, type Service } from "../support/openapi.js";
+import { loadBundle, type OpenApiDocument, operationsOf, repoRoot, resolveRef, type Service, services } from "../support/openapi.js";
 
 const run = promisify(execFile);
 const languages = ["en", "zh-CN"] as const;
@@ -57,7 +57,8 @@ const cases: Case[] = services.flatMap((service) =>
         file: `${service}-${lang}-${operation.operationId}.ts`,
       };
     });
-  }));
+  }),
+);
 
 /** The real endpoint in a sample, exactly once: the one thing a reader changes to use the mock. */
 function swapOnce(source: string, real: string, mock: string): string {
@@ -68,7 +69,11 @@ function swapOnce(source: string, real: string, mock: string): string {
 
 const serverUrl = (service: Service) => (loadBundle(service).servers as { url: string }[])[0]!.url.replace("{region}", "cn-north-4");
 /** A sample without its comments: the code, which must not depend on the language. */
-const code = (source: string) => source.split("\n").filter((line) => !/^\s*(#|\/\/)/.test(line)).join("\n");
+const code = (source: string) =>
+  source
+    .split("\n")
+    .filter((line) => !/^\s*(#|\/\/)/.test(line))
+    .join("\n");
 
 let work: string;
 let typeErrors = "";
@@ -88,7 +93,9 @@ beforeAll(async () => {
   writeFileSync(join(work, "tsconfig.json"), JSON.stringify(tsconfig));
   for (const sample of cases) writeFileSync(join(work, sample.file), sample.typeScript);
   // Records each response the sample gets, on stderr, without changing the sample.
-  writeFileSync(join(work, "record-fetch.mjs"), `
+  writeFileSync(
+    join(work, "record-fetch.mjs"),
+    `
 const original = globalThis.fetch;
 globalThis.fetch = async (input, init) => {
   const response = await original(input, init);
@@ -96,7 +103,8 @@ globalThis.fetch = async (input, init) => {
   process.stderr.write("sample-response " + JSON.stringify({ method: request.method, url: request.url, status: response.status }) + "\\n");
   return response;
 };
-`);
+`,
+  );
   try {
     execFileSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", work], { cwd: work, encoding: "utf8" });
   } catch (error) {
@@ -124,7 +132,9 @@ describe("every operation has its samples", () => {
   it.each(services)("%s: the Chinese samples are the English code with Chinese comments", (service) => {
     const english = cases.filter((sample) => sample.service === service && sample.lang === "en");
     for (const sample of english) {
-      const chinese = cases.find((other) => other.lang === "zh-CN" && other.service === service && other.path === sample.path && other.method === sample.method)!;
+      const chinese = cases.find(
+        (other) => other.lang === "zh-CN" && other.service === service && other.path === sample.path && other.method === sample.method,
+      )!;
       expect(code(chinese.curl)).toBe(code(sample.curl));
       expect(code(chinese.typeScript)).toBe(code(sample.typeScript));
       for (const source of [chinese.curl, chinese.typeScript]) {
@@ -167,9 +177,17 @@ describe.each(cases.map((sample) => [sample.name, sample] as const))("%s", (_, s
     });
     const { stdout, stderr } = await run(process.execPath, ["--import", join(work, "record-fetch.mjs"), bundled], {
       cwd: work,
-      env: { PATH: process.env.PATH, [sampleEnvironment.ak]: "AKEXAMPLE", [sampleEnvironment.sk]: "sk-example", [sampleEnvironment.projectId]: "0123456789abcdef0123456789abcdef" },
+      env: {
+        PATH: process.env.PATH,
+        [sampleEnvironment.ak]: "AKEXAMPLE",
+        [sampleEnvironment.sk]: "sk-example",
+        [sampleEnvironment.projectId]: "0123456789abcdef0123456789abcdef",
+      },
     });
-    const responses = stderr.split("\n").filter((line) => line.startsWith("sample-response ")).map((line) => JSON.parse(line.slice("sample-response ".length)));
+    const responses = stderr
+      .split("\n")
+      .filter((line) => line.startsWith("sample-response "))
+      .map((line) => JSON.parse(line.slice("sample-response ".length)));
     const first = responses[0];
     expect(first?.method).toBe(sample.method);
     expect(new URL(first!.url).pathname).toMatch(new RegExp(`^${sample.path.replace(/\{\w+\}/g, "[^/]+")}$`));
@@ -183,7 +201,11 @@ describe.each(cases.map((sample) => [sample.name, sample] as const))("%s", (_, s
     const mock = inject("mockUrls")[sample.service];
     const command = swapOnce(sample.curl, serverUrl(sample.service), mock);
     const { stdout } = await run("sh", ["-c", command], {
-      env: { PATH: process.env.PATH, [sampleEnvironment.token]: "any-token", [sampleEnvironment.projectId]: "0123456789abcdef0123456789abcdef" },
+      env: {
+        PATH: process.env.PATH,
+        [sampleEnvironment.token]: "any-token",
+        [sampleEnvironment.projectId]: "0123456789abcdef0123456789abcdef",
+      },
     });
     const [head, body] = stdout.split(/\r?\n\r?\n/, 2);
     expect(head).toMatch(new RegExp(`^HTTP/[\\d.]+ ${sample.status}\\b`));

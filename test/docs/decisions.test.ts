@@ -3,7 +3,14 @@
 // has; and the record renders with one anchor per entry, refusing Markdown it
 // cannot render. (That every cited entry exists: test/spec/decisions.test.ts.)
 import { describe, expect, it } from "vitest";
-import { citedDecisions, decisionIds, linkDecisions, readDecisions, renderDecisions, withDecisionLinks } from "../../scripts/lib/decisions.mjs";
+import {
+  citedDecisions,
+  decisionIds,
+  linkDecisions,
+  readDecisions,
+  renderDecisions,
+  withDecisionLinks,
+} from "../../scripts/lib/decisions.mjs";
 import { applyTranslation, loadTranslation, proseFields } from "../../scripts/lib/i18n.mjs";
 import { loadBundle, services } from "../support/openapi.js";
 
@@ -25,13 +32,17 @@ describe("the record", () => {
 
   it("renders Markdown it does not know as an error naming the line, not as wrong HTML", () => {
     expect(() => renderDecisions("# Decisions\n\n| a | b |\n|---|---|\n")).toThrow(/DECISIONS\.md:3: a table is not supported/);
-    expect(() => renderDecisions("# Decisions\n\n### D-SizeRange — one\n\n### D-SizeRange — again\n")).toThrow(/two headings have the anchor #D-SizeRange/);
+    expect(() => renderDecisions("# Decisions\n\n### D-SizeRange — one\n\n### D-SizeRange — again\n")).toThrow(
+      /two headings have the anchor #D-SizeRange/,
+    );
   });
 
   it("renders lists, code spans and emphasis", () => {
     const { html } = renderDecisions("### D-SizeRange — a `field`\n- **Decision:** `x` <y>, see D-NameBytes;\n  continued.\n");
     expect(html).toContain('<h3 id="D-SizeRange">D-SizeRange — a <code>field</code>');
-    expect(html).toContain('<li><strong>Decision:</strong> <code>x</code> &#60;y&#62;, see <a href="#D-NameBytes">D-NameBytes</a>; continued.</li>');
+    expect(html).toContain(
+      '<li><strong>Decision:</strong> <code>x</code> &#60;y&#62;, see <a href="#D-NameBytes">D-NameBytes</a>; continued.</li>',
+    );
   });
 });
 
@@ -39,7 +50,9 @@ describe.each(documents)("$name", ({ doc }) => {
   const prose = [...proseFields(doc)];
 
   it("cites decisions only in descriptions, where they can be links", () => {
-    expect(prose.filter(([pointer, text]) => !pointer.endsWith("/description") && citedDecisions(text).length > 0).map(([pointer]) => pointer)).toEqual([]);
+    expect(
+      prose.filter(([pointer, text]) => !pointer.endsWith("/description") && citedDecisions(text).length > 0).map(([pointer]) => pointer),
+    ).toEqual([]);
   });
 
   it("on the page, links every citation to an anchor of the record's page", () => {

@@ -38,7 +38,10 @@ describe.each(services)("zh-CN translation of %s", (service) => {
   it("keeps every `code` span of the English (field names, values, error codes)", () => {
     const spans = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
     const lost = [...translation].flatMap(([pointer, { en, text }]) =>
-      spans(en).filter((span) => !spans(text).includes(span)).map((span) => `${pointer}: \`${span}\``));
+      spans(en)
+        .filter((span) => !spans(text).includes(span))
+        .map((span) => `${pointer}: \`${span}\``),
+    );
     expect(lost).toEqual([]);
   });
 

@@ -35,7 +35,7 @@ describe("the translate hook", () => {
 
   it("missing, or there twice, stops the build naming the file", () => {
     expect(() => patchTranslate("no hook here", "redoc.js")).toThrow(/redoc\.js: Redoc's default translate hook was found 0 times/);
-    const hook = "useTranslate:()=>({translate:(e,t)=>(typeof t==\"string\"?t:t?.defaultValue)||e||\"\"})";
+    const hook = 'useTranslate:()=>({translate:(e,t)=>(typeof t=="string"?t:t?.defaultValue)||e||""})';
     expect(() => patchTranslate(`${hook},${hook}`, "redoc.js")).toThrow(/found 2 times/);
   });
 });

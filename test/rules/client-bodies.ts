@@ -91,7 +91,12 @@ export const clientBodies: ClientBody[] = [
     source: `${terraform} (size is left out when 0; size or backup_id is required)`,
     operation: "createVolumesV21",
     body: {
-      volume: { availability_zone: zone, volume_type: "SSD", backup_id: "a8f1c2d3-1e2f-4a5b-8c9d-0e1f2a3b4c5d", metadata: terraformMetadata },
+      volume: {
+        availability_zone: zone,
+        volume_type: "SSD",
+        backup_id: "a8f1c2d3-1e2f-4a5b-8c9d-0e1f2a3b4c5d",
+        metadata: terraformMetadata,
+      },
     },
     because: "D-CreateForVolumeId, D-V21Size",
   },
@@ -116,7 +121,13 @@ export const clientBodies: ClientBody[] = [
     source: `${terraform} (buildVolumeBodyParams)`,
     operation: "createVolumesV21",
     body: {
-      volume: { availability_zone: zone, volume_type: "GPSSD", size: 100, snapshot_id: "2bf2b3a1-6a3c-4d8e-9c55-8a1e0f2d7c44", metadata: terraformMetadata },
+      volume: {
+        availability_zone: zone,
+        volume_type: "GPSSD",
+        size: 100,
+        snapshot_id: "2bf2b3a1-6a3c-4d8e-9c55-8a1e0f2d7c44",
+        metadata: terraformMetadata,
+      },
     },
     because: "D-CreateForVolumeId",
   },

@@ -2,10 +2,12 @@
 // evs/create-volumes-v2.1.md, evs/export-volume-to-image.current.md,
 // evs/export-volume-to-image-v2.md and seeds 000-003), and the fields the
 // official Go SDK added to v2.1 since (spec/DECISIONS.md, D-V21Newer).
-import { repeat, without, type OperationName, type ParameterRule, type Rule } from "./types.js";
+import { type OperationName, type ParameterRule, type Rule, repeat, without } from "./types.js";
 
 type RuleData = Omit<Rule, "operation">;
-const at = (operation: OperationName) => (rule: RuleData): Rule => ({ ...rule, operation });
+const at =
+  (operation: OperationName) =>
+  (rule: RuleData): Rule => ({ ...rule, operation });
 
 const cmkId = "37b0d52e-c249-40d6-83cb-2b93f22445bd";
 const volume = (fields: Record<string, unknown>) => ({

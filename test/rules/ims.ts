@@ -1,7 +1,7 @@
 // The documented rules of the IMS create-image request
 // (ims/create-image.current.md, seed 004, ims/image-attributes.md,
 // ims/image-tag-format.md).
-import { repeat, without, type PageQuery, type ParameterRule, type Rule } from "./types.js";
+import { type PageQuery, type ParameterRule, type Rule, repeat, without } from "./types.js";
 
 const fromServer = (fields: Record<string, unknown> = {}) => ({
   name: "web-base",

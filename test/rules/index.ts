@@ -25,8 +25,8 @@ export const rulesByOperation = {
 
 export const parameterRules: ParameterRule[] = [...evsParameterRules, ...imsParameterRules];
 
-export { operations, type OperationName, type ParameterRule, type Rule, type Violation } from "./types.js";
-export { clientBodies, type ClientBody } from "./client-bodies.js";
+export { type ClientBody, clientBodies } from "./client-bodies.js";
+export { type OperationName, operations, type ParameterRule, type Rule, type Violation } from "./types.js";
 
 /**
  * A made-up query parameter and its rule, to show that the parameter checks
@@ -46,6 +46,9 @@ export const madeUpParameterRule: ParameterRule = {
 export function withMadeUpParameter<T extends { paths: Record<string, Record<string, any>> }>(bundle: T): T {
   const copy = structuredClone(bundle);
   const post = copy.paths["/v3/{project_id}/cloudvolumes"]!.post;
-  post.parameters = [...(post.parameters ?? []), { name: "made_up_flag", in: "query", description: "Check only.", schema: { type: "boolean" }, example: true }];
+  post.parameters = [
+    ...(post.parameters ?? []),
+    { name: "made_up_flag", in: "query", description: "Check only.", schema: { type: "boolean" }, example: true },
+  ];
   return copy;
 }

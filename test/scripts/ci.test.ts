@@ -24,7 +24,10 @@ describe("the Node versions CI runs", () => {
     expect(otherNodes.length).toBeGreaterThan(0);
     for (const version of otherNodes) {
       const [major, minor] = version.split(".").map(Number);
-      expect(ranges.some(([m, floor]) => m === major && minor! >= floor), `${version} is in ${engines}`).toBe(true);
+      expect(
+        ranges.some(([m, floor]) => m === major && minor! >= floor),
+        `${version} is in ${engines}`,
+      ).toBe(true);
     }
     const lines = new Set([machineLine, ...otherNodes.map((version) => Number(version.split(".")[0]))]);
     expect(ranges.map(([major]) => major).sort()).toEqual([...lines].sort());

@@ -52,8 +52,13 @@ it("--out replaces only what it writes: index.html, <service>/<lang>/ and decisi
   expect(existsSync(join(site, "evs", "en", "stale.html"))).toBe(false);
   expect(existsSync(join(site, "decisions", "en", "stale.html"))).toBe(false);
   for (const page of [
-    "index.html", "evs/en/index.html", "evs/zh-CN/index.html", "ims/en/index.html", "ims/zh-CN/index.html",
-    "decisions/en/index.html", "decisions/zh-CN/index.html",
+    "index.html",
+    "evs/en/index.html",
+    "evs/zh-CN/index.html",
+    "ims/en/index.html",
+    "ims/zh-CN/index.html",
+    "decisions/en/index.html",
+    "decisions/zh-CN/index.html",
   ]) {
     expect(existsSync(join(site, page)), page).toBe(true);
   }

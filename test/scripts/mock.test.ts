@@ -6,15 +6,15 @@
 // (src/mock/command.mjs) after a staleness check, so this file tests both;
 // test/client/package.test.ts runs the installed command too.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer, type AddressInfo, type Server } from "node:net";
+import { type AddressInfo, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { portIsFree } from "../../src/mock/command.mjs";
 import { mockServices } from "../../src/mock/prism.mjs";
-import { operation, repoRoot, services } from "../support/openapi.js";
+import { repoRoot, services } from "../support/openapi.js";
 import { expectServesBoth } from "../support/prism-requests.js";
-import { alive, freePort, mockAddresses, runScript, twoFreePorts, until, type ScriptRun, type TestHooks } from "../support/processes.js";
+import { alive, freePort, mockAddresses, runScript, type ScriptRun, type TestHooks, twoFreePorts, until } from "../support/processes.js";
 
 type Mock = ScriptRun;
 
@@ -112,7 +112,8 @@ describe("npm run mock (scripts/mock.mjs)", () => {
   function staleCopy(test: TestHooks) {
     const root = mkdtempSync(join(tmpdir(), "mock-stale-"));
     test.onTestFinished(() => rmSync(root, { recursive: true, force: true }));
-    for (const part of ["package.json", "scripts", "src", "spec", "generated", "redocly.yaml"]) cpSync(join(repoRoot, part), join(root, part), { recursive: true });
+    for (const part of ["package.json", "scripts", "src", "spec", "generated", "redocly.yaml"])
+      cpSync(join(repoRoot, part), join(root, part), { recursive: true });
     symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"), "dir");
     const stale = join(root, "generated/ims.openapi.json");
     const doc = JSON.parse(readFileSync(stale, "utf8"));
@@ -136,22 +137,23 @@ describe("npm run mock (scripts/mock.mjs)", () => {
   for (const [label, group] of [
     ["SIGTERM to the mock", false],
     ["Ctrl-C (SIGINT to the whole process group, as a terminal sends it)", true],
-  ] as const) it.concurrent(`${label} during the staleness check stops it and leaves no temporary bundle behind`, async (test) => {
-    const root = staleCopy(test);
-    const scratch = mkdtempSync(join(tmpdir(), "mock-tmp-"));
-    test.onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
-    const mock = runMock(test, { EVS_MOCK_PORT: "0", IMS_MOCK_PORT: "0", TMPDIR: scratch }, { root, detached: group });
-    const bundleFolders = () => readdirSync(scratch).filter((name) => name.startsWith("mock-bundle-"));
-    await until(() => bundleFolders().length > 0);
-    if (group) process.kill(-mock.child.pid!, "SIGINT");
-    else mock.child.kill("SIGTERM");
-    const { code } = await mock.exit;
-    expect(code, mock.output()).toBe(0);
-    expect(mock.output()).not.toContain("is stale");
-    expect(mock.output()).not.toContain("does not bundle");
-    // Only the check's own folder: other programs write to TMPDIR too (Node 22+ keeps Redocly's compile cache there).
-    expect(bundleFolders()).toEqual([]);
-  });
+  ] as const)
+    it.concurrent(`${label} during the staleness check stops it and leaves no temporary bundle behind`, async (test) => {
+      const root = staleCopy(test);
+      const scratch = mkdtempSync(join(tmpdir(), "mock-tmp-"));
+      test.onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
+      const mock = runMock(test, { EVS_MOCK_PORT: "0", IMS_MOCK_PORT: "0", TMPDIR: scratch }, { root, detached: group });
+      const bundleFolders = () => readdirSync(scratch).filter((name) => name.startsWith("mock-bundle-"));
+      await until(() => bundleFolders().length > 0);
+      if (group) process.kill(-mock.child.pid!, "SIGINT");
+      else mock.child.kill("SIGTERM");
+      const { code } = await mock.exit;
+      expect(code, mock.output()).toBe(0);
+      expect(mock.output()).not.toContain("is stale");
+      expect(mock.output()).not.toContain("does not bundle");
+      // Only the check's own folder: other programs write to TMPDIR too (Node 22+ keeps Redocly's compile cache there).
+      expect(bundleFolders()).toEqual([]);
+    });
 
   it.concurrent("refuses a port that is not a number", async (test) => {
     const mock = runMock(test, { EVS_MOCK_PORT: "40x0" });

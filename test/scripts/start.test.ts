@@ -4,14 +4,14 @@
 // addresses, and on SIGTERM stops all of it, leaving no Prism and no bound
 // port behind, also when stopped while the mocks are still starting.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type AddressInfo, type Server } from "node:net";
+import { type AddressInfo, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { portIsFree } from "../../src/mock/command.mjs";
 import { repoRoot } from "../support/openapi.js";
 import { expectServesBoth } from "../support/prism-requests.js";
-import { alive, printed, prismChildren, runScript, until, type ScriptRun, type TestHooks } from "../support/processes.js";
+import { alive, printed, prismChildren, runScript, type ScriptRun, type TestHooks, until } from "../support/processes.js";
 
 /** A docs folder with just an index page: what start.mjs serves is not what is tested here. */
 function docsFolder(test: TestHooks) {
@@ -35,7 +35,10 @@ function runStart(test: TestHooks, env: Record<string, string>, args: string[]):
 describe("npm start (scripts/start.mjs)", () => {
   it.concurrent("serves the docs and both mocks on the ports chosen, prints their addresses, and SIGTERM stops everything", async (test) => {
     const run = runStart(test, {}, ["--docs", docsFolder(test)]);
-    const match = await printed(run, /API docs +(http:\/\/127\.0\.0\.1:(\d+))\/[\s\S]*EVS mock +(http:\/\/127\.0\.0\.1:(\d+))\s+IMS mock +(http:\/\/127\.0\.0\.1:(\d+))/);
+    const match = await printed(
+      run,
+      /API docs +(http:\/\/127\.0\.0\.1:(\d+))\/[\s\S]*EVS mock +(http:\/\/127\.0\.0\.1:(\d+))\s+IMS mock +(http:\/\/127\.0\.0\.1:(\d+))/,
+    );
     const [docsUrl, evsUrl, imsUrl] = [match[1]!, match[3]!, match[5]!];
     const ports = [match[2], match[4], match[6]].map(Number);
     expect(new Set(ports).size).toBe(3);

@@ -6,7 +6,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { serveFolder, type StaticServer } from "../../scripts/lib/static-server.mjs";
+import { type StaticServer, serveFolder } from "../../scripts/lib/static-server.mjs";
 
 let folder: string;
 let server: StaticServer;

@@ -34,14 +34,23 @@ describe("conditionals become the unions they mean", () => {
       allOf: [{ if: { required: ["quick"], properties: { quick: { const: true } } }, then: { required: ["os"] } }],
     });
     expect(S.allOf).toEqual([
-      { anyOf: [{ required: ["quick", "os"], properties: { quick: { const: true }, os: { type: "string" } } }, { properties: { quick: { type: "boolean", const: false } } }] },
+      {
+        anyOf: [
+          { required: ["quick", "os"], properties: { quick: { const: true }, os: { type: "string" } } },
+          { properties: { quick: { type: "boolean", const: false } } },
+        ],
+      },
     ]);
   });
 
   it("a constant of a closed list: the other values; a type of a union of types: the other types", () => {
     const { S } = view({
       type: "object",
-      properties: { type: { type: "string", enum: ["ECS", "BMS", "IsoImage"] }, backup: { type: ["string", "null"] }, size: { type: "integer" } },
+      properties: {
+        type: { type: "string", enum: ["ECS", "BMS", "IsoImage"] },
+        backup: { type: ["string", "null"] },
+        size: { type: "integer" },
+      },
       allOf: [
         { if: { required: ["type"], properties: { type: { const: "IsoImage" } } }, then: { required: ["size"] } },
         { if: { required: ["backup"], properties: { backup: { type: "string" } } }, else: { required: ["size"] } },
@@ -75,7 +84,12 @@ describe("conditionals become the unions they mean", () => {
     });
     expect(S.dependentSchemas).toBeUndefined();
     expect(S.allOf).toEqual([
-      { anyOf: [{ required: ["cmk", "encrypted"], properties: { cmk: { type: "string", minLength: 36 }, encrypted: { const: "1" } } }, { properties: { cmk: false } }] },
+      {
+        anyOf: [
+          { required: ["cmk", "encrypted"], properties: { cmk: { type: "string", minLength: 36 }, encrypted: { const: "1" } } },
+          { properties: { cmk: false } },
+        ],
+      },
     ]);
   });
 
@@ -115,13 +129,25 @@ describe("on the bundles: the view refuses nothing the description accepts", () 
     it(`${service}: every page example, obeying rule body and client body validates against the view`, () => {
       const ajv = new Ajv2020({ strict: false, allErrors: true });
       const viewed = typeView(loadBundle(service));
-      ajv.addSchema({ $id: service, $defs: JSON.parse(JSON.stringify(viewed.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/')) });
+      ajv.addSchema({
+        $id: service,
+        $defs: JSON.parse(JSON.stringify(viewed.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/')),
+      });
       const bodies = [
-        ...operationsOf(service).flatMap((op) => op.requestExamples.map((example) => [`${op.operationId} ${example.name}`, op.request!.schema, example.value] as const)),
+        ...operationsOf(service).flatMap((op) =>
+          op.requestExamples.map((example) => [`${op.operationId} ${example.name}`, op.request!.schema, example.value] as const),
+        ),
         ...Object.values(rulesByOperation)
           .flat()
           .filter((rule) => operations[rule.operation].service === service)
-          .map((rule) => [`${rule.operation}: ${rule.rule}`, { $ref: `#/components/schemas/${operations[rule.operation].schema}` }, rule.valid] as const),
+          .map(
+            (rule) =>
+              [
+                `${rule.operation}: ${rule.rule}`,
+                { $ref: `#/components/schemas/${operations[rule.operation].schema}` },
+                rule.valid,
+              ] as const,
+          ),
         ...clientBodies
           .filter((entry) => operations[entry.operation].service === service)
           .map((entry) => [entry.client, { $ref: `#/components/schemas/${operations[entry.operation].schema}` }, entry.body] as const),

@@ -8,7 +8,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { eachLocation, loadBundle, operationsOf, repoRoot, resolveRef, services, type OpenApiDocument, type Schema } from "../support/openapi.js";
+import {
+  eachLocation,
+  loadBundle,
+  type OpenApiDocument,
+  operationsOf,
+  repoRoot,
+  resolveRef,
+  type Schema,
+  services,
+} from "../support/openapi.js";
 
 const specFiles = readdirSync(join(repoRoot, "spec"), { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith(".yaml"))
@@ -45,14 +54,14 @@ function closes(doc: unknown, schema: Schema): boolean {
   if (typeof here.additionalProperties === "object") return true;
   if ((here.allOf ?? []).some((member: Schema) => closes(doc, member))) return true;
   const alternatives: Schema[] | undefined = here.oneOf ?? here.anyOf;
-  return alternatives !== undefined && alternatives.every((alternative) => closes(doc, alternative));
+  return alternatives?.every((alternative) => closes(doc, alternative)) ?? false;
 }
 
 const describesObject = (level: Schema[]) =>
   level.some((s) => s.properties !== undefined || s.type === "object" || (Array.isArray(s.type) && s.type.includes("object")));
 
 /** Every object location a request body can reach that accepts a property no schema names. */
-export function openRequestObjects(doc: OpenApiDocument, service: (typeof services)[number]): string[] {
+function openRequestObjects(doc: OpenApiDocument, service: (typeof services)[number]): string[] {
   const open: string[] = [];
   for (const op of operationsOf(service, doc)) {
     if (!op.request) continue;
@@ -77,7 +86,7 @@ function limitsProperties(schema: Schema): boolean {
 }
 
 /** The named schemas (or locations) of the responses that limit which properties an answer may have. */
-export function closedResponseSchemas(doc: OpenApiDocument, service: (typeof services)[number]): string[] {
+function closedResponseSchemas(doc: OpenApiDocument, service: (typeof services)[number]): string[] {
   const nameOf = new Map(Object.entries(doc.components.schemas ?? {}).map(([name, schema]) => [schema, name]));
   const closed = new Set<string>();
   for (const op of operationsOf(service, doc)) {

@@ -9,14 +9,17 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/openapi.js";
 
 /** The ids of the `### <id> — title` entries of a record, in order. */
-export function entryIds(markdown: string, prefix: "D" | "C"): string[] {
+function entryIds(markdown: string, prefix: "D" | "C"): string[] {
   return [...markdown.matchAll(new RegExp(`^### (${prefix}-[A-Z][A-Za-z0-9]*) — `, "gm"))].map((match) => match[1]!);
 }
 
 /** Every `<prefix>-Name` citation in `text`, as `file:line id`. */
-export function citations(file: string, text: string, prefix: "D" | "C"): Array<{ where: string; id: string }> {
+function citations(file: string, text: string, prefix: "D" | "C"): Array<{ where: string; id: string }> {
   return text.split("\n").flatMap((line, index) =>
-    [...line.matchAll(new RegExp(`\\b${prefix}-[A-Z][A-Za-z0-9]*`, "g"))].map((match) => ({ where: `${file}:${index + 1}`, id: match[0] })),
+    [...line.matchAll(new RegExp(`\\b${prefix}-[A-Z][A-Za-z0-9]*`, "g"))].map((match) => ({
+      where: `${file}:${index + 1}`,
+      id: match[0],
+    })),
   );
 }
 
@@ -59,7 +62,10 @@ describe("spec/DECISIONS.md", () => {
         .filter(({ file }) => file.startsWith("spec/") && file !== "spec/DECISIONS.md" && !file.startsWith("spec/i18n/"))
         .flatMap(({ file, text }) => citations(file, text, "D").map(({ id }) => id)),
     );
-    expect(specDecisions.filter((id) => !inSpec.has(id)), "cite each in the description of the field it decides").toEqual([]);
+    expect(
+      specDecisions.filter((id) => !inSpec.has(id)),
+      "cite each in the description of the field it decides",
+    ).toEqual([]);
   });
 });
 
@@ -85,7 +91,11 @@ describe("CONTRIBUTING.md, code decisions", () => {
 
 describe("the citation checks can fail", () => {
   // Made-up ids, spelled in pieces so that the scan of this file finds none of them.
-  const [known, missing, code] = [["D", "Known"], ["D", "Missing"], ["C", "Code"]].map((parts) => parts.join("-"));
+  const [known, missing, code] = [
+    ["D", "Known"],
+    ["D", "Missing"],
+    ["C", "Code"],
+  ].map((parts) => parts.join("-"));
 
   it("reads ids and citations, and tells entries from mere mentions", () => {
     const record = `### ${known} — a rule\ntext citing ${missing}\n### ${code} — a choice\n`;

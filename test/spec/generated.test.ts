@@ -7,7 +7,7 @@
 // (Generation does not depend on redocly.yaml: scripts/generate.mjs calls
 // openapi-typescript's Node API, which reads no config file, not its CLI.)
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -4,7 +4,7 @@
 // composition (allOf, oneOf, if/then/else, dependentSchemas) instead, so a
 // misspelled required name still fails.
 import { describe, expect, it } from "vitest";
-import { eachLocation, loadBundle, services, type OpenApiDocument } from "../support/openapi.js";
+import { eachLocation, loadBundle, type OpenApiDocument, services } from "../support/openapi.js";
 
 /** "location: name" for each required name its object does not define. */
 function undefinedRequired(doc: OpenApiDocument, name: string): string[] {

@@ -4,18 +4,28 @@
 // The same for the rules of query and header parameters. And every operation
 // with a request body, and every parameter with a rule, has rules to check.
 import { describe, expect, it } from "vitest";
-import { createValidator, errorIs, loadBundle, operationsOf, resolveRef, services, type OpenApiDocument, type Parameter, type Service } from "../support/openapi.js";
 import {
   clientBodies,
   madeUpParameterRule,
+  type OperationName,
   operations,
+  type ParameterRule,
   parameterRules,
+  type Rule,
   rulesByOperation,
   withMadeUpParameter,
-  type OperationName,
-  type ParameterRule,
-  type Rule,
 } from "../rules/index.js";
+import {
+  createValidator,
+  errorIs,
+  loadBundle,
+  type OpenApiDocument,
+  operationsOf,
+  type Parameter,
+  resolveRef,
+  type Service,
+  services,
+} from "../support/openapi.js";
 
 const validators = new Map(services.map((service) => [service, createValidator(service)]));
 
@@ -76,7 +86,10 @@ function checkParameter(rule: ParameterRule, doc?: OpenApiDocument) {
   const parameter = parameterOf(rule, doc);
   expect(validator.parameterErrors(parameter, rule.valid), "the obeying value is valid").toEqual([]);
   const errors = validator.parameterErrors(parameter, rule.invalid);
-  expect(errors.map((e) => e.keyword), `the breaking value fails ${rule.keyword}`).toContain(rule.keyword);
+  expect(
+    errors.map((e) => e.keyword),
+    `the breaking value fails ${rule.keyword}`,
+  ).toContain(rule.keyword);
 }
 
 /** Whether a parameter has a rule to test: it is required, or its schema says more than "a string". */

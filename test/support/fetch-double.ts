@@ -61,11 +61,17 @@ export const hang = (request: Request) =>
 /** An EVS client (region cn-north-4, project PROJECT, a token) whose requests go to a double answering `steps`. */
 export function evsWith(...steps: Step[]) {
   const double = fetchDouble(...steps);
-  return { double, evs: createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
+  return {
+    double,
+    evs: createEvsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }),
+  };
 }
 
 /** The same for IMS. */
 export function imsWith(...steps: Step[]) {
   const double = fetchDouble(...steps);
-  return { double, ims: createImsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }) };
+  return {
+    double,
+    ims: createImsClient({ region: "cn-north-4", projectId: PROJECT, credentials: { token: "t" }, fetch: double.fetch, env: {} }),
+  };
 }

@@ -5,7 +5,7 @@
 // example of the same operation, it makes a mutant when the validator then
 // finds that rule's violation in the example. A patch that leaves an example
 // valid, or breaks it some other way, makes no mutant of it.
-import { operations, rulesByOperation, type OperationName, type Rule } from "../rules/index.js";
+import { type OperationName, operations, type Rule, rulesByOperation } from "../rules/index.js";
 import { createValidator, errorIs, operation, type Service } from "./openapi.js";
 
 export type Mutant = { example: string; rule: Rule; body: unknown };

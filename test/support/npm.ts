@@ -59,7 +59,11 @@ export async function npmInstall(
 
 /** The first line says why the install failed; the last of npm's own lines follow. */
 function explainFailure(output: string, run: { overran: boolean; deadlineMs: number; fetchTimeoutMs: number }): string {
-  const tail = output.split("\n").filter((line) => line.trim()).slice(-25).join("\n");
+  const tail = output
+    .split("\n")
+    .filter((line) => line.trim())
+    .slice(-25)
+    .join("\n");
   const fromCache = "a package not in the local npm cache has to come from it";
   if (run.overran) {
     // e.g. "npm http fetch GET 200 https://registry.npmjs.org/vite 1379ms (cache miss)"

@@ -12,7 +12,7 @@ import type { Violation } from "../rules/types.js";
 
 export { resolveRef } from "../../scripts/lib/openapi.mjs";
 export { repoRoot } from "../../scripts/lib/paths.mjs";
-export { services, type Service } from "../../scripts/lib/services.mjs";
+export { type Service, services } from "../../scripts/lib/services.mjs";
 
 export type OpenApiDocument = {
   paths: Record<string, Record<string, any>>;
@@ -34,7 +34,14 @@ export function createValidator(service: Service) {
   const doc = loadBundle(service);
   /** An Ajv holding the document's schemas; `coerceTypes` reads strings as the schema's type, as Prism reads parameters. */
   const withSchemas = (coerceTypes: boolean) => {
-    const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, allowUnionTypes: true, coerceTypes });
+    const ajv = new Ajv2020({
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
+      allErrors: true,
+      allowUnionTypes: true,
+      coerceTypes,
+    });
     addFormats.default(ajv);
     ajv.addVocabulary(openApiVocabulary);
     ajv.addSchema({ $id: service, $defs: rewriteRefs(doc.components.schemas, "#/$defs/") });
@@ -86,7 +93,10 @@ function rewriteRefs<T>(schema: T, target: string): T {
 }
 
 /** resolveRef bound to one document. */
-export const resolver = (doc: unknown) => (value: any): any => resolveRef(doc, value);
+export const resolver =
+  (doc: unknown) =>
+  (value: any): any =>
+    resolveRef(doc, value);
 
 export type Parameter = {
   name: string;
@@ -141,10 +151,12 @@ export function operationsOf(service: Service, doc: OpenApiDocument = loadBundle
       if (parameter?.example === undefined) throw new Error(`${where}: path parameter ${name} has no example`);
       return encodeURIComponent(String(parameter.example));
     });
-    const query = parameters.filter((p) => p.in === "query" && p.required).map((p) => {
-      if (p.example === undefined) throw new Error(`${where}: required query parameter ${p.name} has no example`);
-      return `${encodeURIComponent(p.name)}=${encodeURIComponent(String(p.example))}`;
-    });
+    const query = parameters
+      .filter((p) => p.in === "query" && p.required)
+      .map((p) => {
+        if (p.example === undefined) throw new Error(`${where}: required query parameter ${p.name} has no example`);
+        return `${encodeURIComponent(p.name)}=${encodeURIComponent(String(p.example))}`;
+      });
     const documented = (content: Record<string, any> | undefined, what: string): Documented | undefined => {
       const other = Object.keys(content ?? {}).find((type) => type !== mediaType);
       // Every check over examples reads this walker: a new media type must not go unchecked.
@@ -222,11 +234,12 @@ export function eachLocation(
 ): void {
   const level = roots.flatMap((root) => schemasAt(doc, root));
   if (level.every((schema) => visited.has(schema))) return;
-  level.forEach((schema) => visited.add(schema));
+  for (const schema of level) visited.add(schema);
   visit(where, roots, level);
   const properties = new Map<string, Schema[]>();
   for (const schema of level) {
-    for (const [name, sub] of Object.entries(schema.properties ?? {})) properties.set(name, [...(properties.get(name) ?? []), sub as Schema]);
+    for (const [name, sub] of Object.entries(schema.properties ?? {}))
+      properties.set(name, [...(properties.get(name) ?? []), sub as Schema]);
   }
   for (const [name, subs] of properties) eachLocation(doc, subs, `${where}.${name}`, visit, visited);
   const items = level.flatMap((schema) => (typeof schema.items === "object" ? [schema.items] : []));

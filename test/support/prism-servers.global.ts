@@ -14,9 +14,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 import type { TestProject } from "vitest/node";
-import { startMocks, type RunningMocks } from "../../src/mock/index.mjs";
-import { startPrism, type MockServer } from "../../src/mock/prism.mjs";
 import type { Service } from "../../scripts/lib/services.mjs";
+import { type RunningMocks, startMocks } from "../../src/mock/index.mjs";
+import { type MockServer, startPrism } from "../../src/mock/prism.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {

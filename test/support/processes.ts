@@ -7,9 +7,9 @@
 // free), never on a timer: on a loaded machine a wait only takes longer. What
 // bounds a wait that never ends is the test's own timeout (test/vitest.config.ts),
 // and a failed test prints what the script printed.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import type { TestContext } from "vitest";
 
 /** Whether a process with this pid exists (a zombie counts: it was not reaped). */

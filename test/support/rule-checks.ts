@@ -7,7 +7,7 @@
 // test/types/rules.test.ts compiles it against src/, and
 // test/client/package.test.ts against the packed package, so a rule is
 // checked at compile time the moment it is data.
-import { clientBodies, operations, rulesByOperation, type OperationName, type Rule } from "../rules/index.js";
+import { clientBodies, type OperationName, operations, type Rule, rulesByOperation } from "../rules/index.js";
 import { rulesLostThroughTheClient, rulesWithoutTypes } from "../types/rules-without-types.js";
 import { operation as operationOf, type Service } from "./openapi.js";
 
@@ -18,7 +18,13 @@ export const ruleLabel = (rule: Pick<Rule, "operation" | "rule">) => `${rule.ope
 export type Expectation = { typed: boolean; throughTheClient: boolean };
 
 /** One body of one rule in the program: where it is, how it is given, and whether it must compile. */
-export type CheckedLine = { line: number; label: string; body: "valid" | "invalid" | "client's"; via: "type" | "client"; compiles: boolean };
+export type CheckedLine = {
+  line: number;
+  label: string;
+  body: "valid" | "invalid" | "client's";
+  via: "type" | "client";
+  compiles: boolean;
+};
 
 /** Every documented rule, with what rules-without-types.ts expects of it. */
 export const documentedRules = (): Array<Rule & Expectation> =>
@@ -45,7 +51,9 @@ export function ruleChecks(importFrom: string, rules: Array<Rule & Expectation> 
     ...services.map((service) => `const ${service} = create${capitalized(service)}Client({ region: "cn-north-4", credentials: false });`),
     "/** A body as a value of its schema's type. */",
     "const typed = {",
-    ...names.map((name) => `  ${name}: (body: ${capitalized(operations[name].service)}Schema<${JSON.stringify(operations[name].schema)}>) => body,`),
+    ...names.map(
+      (name) => `  ${name}: (body: ${capitalized(operations[name].service)}Schema<${JSON.stringify(operations[name].schema)}>) => body,`,
+    ),
     "};",
   ];
   const checked: CheckedLine[] = [];

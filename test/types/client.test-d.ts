@@ -2,18 +2,14 @@
 // `@ts-expect-error` below is a mistake that must not compile (an unused one is
 // itself an error), and every call without one must compile.
 import { describe, expectTypeOf, test } from "vitest";
-import * as api from "../../src/index.js";
+import type { Service } from "../../scripts/lib/services.mjs";
+import type { Service as ClientService } from "../../src/client.js";
+import type * as api from "../../src/index.js";
 import {
-  createEvsClient,
-  createImsClient,
-  signRequest,
-  unwrap,
-  waitForEvsJob,
-  waitForImage,
-  waitForImsJob,
-  waitForVolumes,
   type AkSkCredentials,
   type Credentials,
+  createEvsClient,
+  createImsClient,
   type EvsJob,
   type EvsSchema,
   type Image,
@@ -22,13 +18,17 @@ import {
   type JobFailedError,
   type JobTimeoutError,
   type ResourceFailedError,
+  signRequest,
+  unwrap,
   type Volume,
   type WaitOptions,
+  waitForEvsJob,
+  waitForImage,
+  waitForImsJob,
+  waitForVolumes,
 } from "../../src/index.js";
-import type { Service as ClientService } from "../../src/client.js";
 import type { RunningMocks } from "../../src/mock/index.mjs";
 import type { Service as MockService } from "../../src/mock/prism.mjs";
-import type { Service } from "../../scripts/lib/services.mjs";
 import { evsRequestExamples, imsRequestExamples } from "./page-examples.js";
 
 const evs = createEvsClient({ region: "cn-north-4", projectId: "p", credentials: { token: "t" } });
@@ -95,7 +95,7 @@ describe("EVS create disks: mistakes do not compile", () => {
     post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, count: "3" } });
   });
 
-  test("only snapshot_id... may not be null; backup_id may ([string, \"null\"])", () => {
+  test('only snapshot_id... may not be null; backup_id may ([string, "null"])', () => {
     post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, backup_id: null } });
     // @ts-expect-error snapshot_id is a string only
     post({ volume: { availability_zone: "az", volume_type: "SSD", size: 10, snapshot_id: null } });
@@ -241,23 +241,39 @@ describe("rules between fields do not compile (the schema's conditionals and for
   const cmk = "37b0d52e-c249-40d6-83cb-2b93f22445bd";
 
   test("EVS: the disk's source decides size, count and metadata", () => {
-    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: "b", count: 1 } } });
-    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, backup_id: null } } });
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: "b", count: 1 } },
+    });
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, backup_id: null } },
+    });
     // @ts-expect-error a blank disk needs a size
     evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD" } } });
     // @ts-expect-error a null backup_id is no backup: size is required
     evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: null } } });
-    // @ts-expect-error a disk from a snapshot and a backup at once
-    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: "b", snapshot_id: "s" } } });
-    // @ts-expect-error only one disk from a backup
-    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: "b", count: 5 } } });
-    // @ts-expect-error a customer master key without encryption
-    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { __system__cmkid: cmk } } } });
-    // @ts-expect-error encryption keys from a snapshot (the disk is encrypted like the snapshot)
-    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, snapshot_id: "s", metadata: { __system__encrypted: "1" } } } });
-    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, imageRef: "i", metadata: { full_clone: "0" } } } });
-    // @ts-expect-error hw:passthrough from an image
-    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, imageRef: "i", metadata: { "hw:passthrough": "true" } } } });
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      // @ts-expect-error a disk from a snapshot and a backup at once
+      body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: "b", snapshot_id: "s" } },
+    });
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      // @ts-expect-error only one disk from a backup
+      body: { volume: { availability_zone: "az", volume_type: "SSD", backup_id: "b", count: 5 } },
+    });
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      // @ts-expect-error a customer master key without encryption
+      body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, metadata: { __system__cmkid: cmk } } },
+    });
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      // @ts-expect-error encryption keys from a snapshot (the disk is encrypted like the snapshot)
+      body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, snapshot_id: "s", metadata: { __system__encrypted: "1" } } },
+    });
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, imageRef: "i", metadata: { full_clone: "0" } } },
+    });
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      // @ts-expect-error hw:passthrough from an image
+      body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, imageRef: "i", metadata: { "hw:passthrough": "true" } } },
+    });
   });
 
   test("EVS v2.1: iops and throughput by disk type, the billing's fields by mode", () => {
@@ -269,8 +285,13 @@ describe("rules between fields do not compile (the schema's conditionals and for
     evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "GPSSD2", size: 10 } } });
     // @ts-expect-error a subscription needs its period
     evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10 }, bssParam: { chargingMode: "prePaid" } } });
-    // @ts-expect-error ESSD2 is pay-per-use only
-    evs.POST(post, { body: { volume: { availability_zone: "az", volume_type: "ESSD2", size: 10, iops: 3000 }, bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: 1 } } });
+    evs.POST(post, {
+      // @ts-expect-error ESSD2 is pay-per-use only
+      body: {
+        volume: { availability_zone: "az", volume_type: "ESSD2", size: 10, iops: 3000 },
+        bssParam: { chargingMode: "prePaid", periodType: "month", periodNum: 1 },
+      },
+    });
   });
 
   test("IMS: one form per request, and one kind of tags", () => {
@@ -281,7 +302,9 @@ describe("rules between fields do not compile (the schema's conditionals and for
     ims.POST("/v2/cloudimages/action", { body: { name: "n", instance_id: "i", image_url: "b:f.qcow2" } });
     // @ts-expect-error data-disk images only, with an image file of the OBS form
     ims.POST("/v2/cloudimages/action", { body: { data_images: [{ name: "d", volume_id: "v" }], image_url: "b:f.qcow2" } });
-    ims.POST("/v2/cloudimages/action", { body: { name: "n", image_url: "b:f.zvhd2", min_disk: 40, is_quick_import: true, os_version: "CentOS 7.0 64bit" } });
+    ims.POST("/v2/cloudimages/action", {
+      body: { name: "n", image_url: "b:f.zvhd2", min_disk: 40, is_quick_import: true, os_version: "CentOS 7.0 64bit" },
+    });
     // @ts-expect-error quick import without os_version
     ims.POST("/v2/cloudimages/action", { body: { name: "n", image_url: "b:f.zvhd2", min_disk: 40, is_quick_import: true } });
     // @ts-expect-error an ISO image without os_version
@@ -292,7 +315,9 @@ describe("rules between fields do not compile (the schema's conditionals and for
     // os_version for a file whose name ends in .iso: a pattern, which a type cannot test
     ims.POST("/v2/cloudimages/action", { body: { name: "n", image_url: "b:f.iso", min_disk: 40 } });
     // name at most 250 characters when count is above 1: a length that depends on a number
-    evs.POST("/v3/{project_id}/cloudvolumes", { body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, count: 2, name: "n".repeat(251) } } });
+    evs.POST("/v3/{project_id}/cloudvolumes", {
+      body: { volume: { availability_zone: "az", volume_type: "SSD", size: 10, count: 2, name: "n".repeat(251) } },
+    });
   });
 });
 
@@ -349,7 +374,10 @@ describe("responses", () => {
     const created = await unwrap(evs.POST("/v3/{project_id}/cloudvolumes", { body: evsRequestExamples["encrypted-ssd"] }));
     expectTypeOf(created).toEqualTypeOf<EvsSchema<"CreateVolumesResponse">>();
     const exported = await unwrap(
-      evs.POST("/v3/{project_id}/volumes/{volume_id}/action", { params: { path: { volume_id: "v" } }, body: evsRequestExamples["export-vhd"] }),
+      evs.POST("/v3/{project_id}/volumes/{volume_id}/action", {
+        params: { path: { volume_id: "v" } },
+        body: evsRequestExamples["export-vhd"],
+      }),
     );
     expectTypeOf(exported["os-volume_upload_image"].image_id).toEqualTypeOf<string>();
     // @ts-expect-error disk_format is an enum, not any string
@@ -412,7 +440,7 @@ describe("one type per thing", () => {
     void signRequest({ method: "GET", url: "https://evs.cn-north-4.myhuaweicloud.com/" }, keys);
     expectTypeOf<Extract<Credentials, { ak: string }>>().toEqualTypeOf<AkSkCredentials>();
     // @ts-expect-error there is no second spelling
-    type Other = api.AkskCredentials;
+    expectTypeOf<api.AkskCredentials>();
   });
 
   test("WaitOptions needs no type argument, and then suits both waiters", async () => {
@@ -441,7 +469,9 @@ describe("one type per thing", () => {
 describe("the queries the waiters poll", () => {
   test("listing images: the documented filters compile, wrong types and values do not", () => {
     ims.GET("/v2/cloudimages", { params: { query: { __imagetype: "gold", sort_key: "name", limit: 1 } } });
-    ims.GET("/v2/cloudimages", { params: { query: { protected: true, visibility: "public", status: "active", __platform: "Oracle Linux" } } });
+    ims.GET("/v2/cloudimages", {
+      params: { query: { protected: true, visibility: "public", status: "active", __platform: "Oracle Linux" } },
+    });
     ims.GET("/v2/cloudimages");
     // @ts-expect-error limit is an integer, not a string
     ims.GET("/v2/cloudimages", { params: { query: { limit: "1" } } });

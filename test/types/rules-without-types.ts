@@ -5,7 +5,7 @@
 // claim too much or too little). The schema keeps each of them for the
 // validators (spec/DECISIONS.md, D-CompileTimeRules).
 
-const range = "a number's range: TypeScript has no type for \"the integers from 1 to 32768\"";
+const range = 'a number\'s range: TypeScript has no type for "the integers from 1 to 32768"';
 const length = "a string's length: TypeScript has no type for strings of at most n characters";
 const pattern = "a pattern: a template literal type cannot say which characters a string may hold";
 const size = "how many items or keys: a tuple type would refuse the arrays and maps callers build at run time";
@@ -58,7 +58,7 @@ export const rulesWithoutTypes: Record<string, string> = {
   "createImage: min_disk of a system image file is at least 40 GB": range,
   "createImage: min_disk of a system image file is at most 1024 GB": range,
   "createImage: os_version is required for an .iso image file":
-    "it depends on how image_url ends (a pattern): a type cannot say \"a string that does not end in .iso\", so the union has no second half",
+    'it depends on how image_url ends (a pattern): a type cannot say "a string that does not end in .iso", so the union has no second half',
   "createImage: at most 3 data-disk image files": size,
   "createImage: min_disk of a data-disk image file is at least 1 GB": range,
   "createImage: min_disk of a data-disk image file is at most 2048 GB": range,
@@ -75,6 +75,8 @@ export const rulesWithoutTypes: Record<string, string> = {
  * way; a rule between fields fails the types' check itself.
  */
 export const rulesLostThroughTheClient: Record<string, string> = {
-  ...forEach(["exportVolumeToImage", "exportVolumeToImageV2"], { "the export accepts only documented fields (wire name __os_type)": "a misspelled field" }),
+  ...forEach(["exportVolumeToImage", "exportVolumeToImageV2"], {
+    "the export accepts only documented fields (wire name __os_type)": "a misspelled field",
+  }),
   "createImage: each form accepts only its documented fields": "a misspelled field",
 };

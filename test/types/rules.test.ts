@@ -9,19 +9,23 @@ import { join } from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/openapi.js";
-import { documentedRules, ruleChecks, ruleLabel, type CheckedLine } from "../support/rule-checks.js";
+import { type CheckedLine, documentedRules, ruleChecks, ruleLabel } from "../support/rule-checks.js";
 import { rulesLostThroughTheClient, rulesWithoutTypes } from "./rules-without-types.js";
 
 const unusedDirective = 2578;
 
 /** The diagnostics of `source`, compiled as a file of test/types/ with the project's compiler options. */
 function compile(source: string): readonly ts.Diagnostic[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(repoRoot, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(repoRoot, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+      },
     },
-  })!;
+  )!;
   const file = join(repoRoot, "test/types/rule-checks.generated.ts");
   const host = ts.createCompilerHost(parsed.options);
   const { getSourceFile, fileExists, readFile } = host;
@@ -35,7 +39,7 @@ function compile(source: string): readonly ts.Diagnostic[] {
 }
 
 /** What is wrong with each checked line, given the program's diagnostics: "<label> (<body> as <via>): <why>". */
-export function problems(checked: CheckedLine[], diagnostics: readonly ts.Diagnostic[], source: string): string[] {
+function problems(checked: CheckedLine[], diagnostics: readonly ts.Diagnostic[], source: string): string[] {
   const lineOf = (diagnostic: ts.Diagnostic) =>
     diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 0;
   const on = (line: number) => diagnostics.filter((diagnostic) => lineOf(diagnostic) === line);
@@ -49,7 +53,10 @@ export function problems(checked: CheckedLine[], diagnostics: readonly ts.Diagno
   const lines = new Set(checked.flatMap(({ line, compiles }) => (compiles ? [line] : [line, line - 1])));
   const elsewhere = diagnostics.filter((diagnostic) => !lines.has(lineOf(diagnostic)));
   const text = source.split("\n");
-  return [...found, ...elsewhere.map((diagnostic) => `line ${lineOf(diagnostic)} (${text[lineOf(diagnostic) - 1]}): ${message(diagnostic)}`)];
+  return [
+    ...found,
+    ...elsewhere.map((diagnostic) => `line ${lineOf(diagnostic)} (${text[lineOf(diagnostic) - 1]}): ${message(diagnostic)}`),
+  ];
 }
 
 // Made-up rules that say the wrong thing about the compiler, to show that the check notices.
