@@ -9,12 +9,6 @@ export function quantile(values, q) {
   return sorted[rank];
 }
 
-export const ratio = (a, b) => a / b;
-
 /** 12345.6 -> "12 346" style grouping is hard to read in Markdown; use plain thousands commas. */
 export const int = (n) => Math.round(n).toLocaleString("en-US");
 export const fixed = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
-export const ms = (n) => `${fixed(n, n < 10 ? 2 : 1)} ms`;
-export const bytes = (n) => `${int(n)} B`;
-
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
