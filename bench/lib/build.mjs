@@ -31,6 +31,7 @@ export async function buildClient() {
 /**
  * src/signing.ts alone, loaded while `process.getBuiltinModule` is hidden, so it takes the path
  * it takes where there is no node:crypto (browsers): Web Crypto.
+ * @returns {Promise<typeof import("../../src/signing.js")>}
  */
 export async function importWebCryptoSigner() {
   mkdirSync(outDir, { recursive: true });
@@ -46,6 +47,7 @@ export async function importWebCryptoSigner() {
     logLevel: "error",
   });
   const saved = process.getBuiltinModule;
+  // @ts-expect-error hidden on purpose: without it src/signing.ts takes its Web Crypto path
   process.getBuiltinModule = undefined;
   try {
     return await import(`${pathToFileURL(outfile).href}?webcrypto`);
@@ -65,6 +67,10 @@ export const FOOTPRINT_OPTIONS = Object.freeze({
   logLevel: "error",
 });
 
+/**
+ * A consumer program bundled into bench/.out/<name>.cjs, with esbuild's metafile (what went in).
+ * @param {string} entry @param {string} name
+ */
 export async function buildConsumer(entry, name) {
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, `${name}.cjs`);

@@ -2,7 +2,16 @@
 import { fork } from "node:child_process";
 import { once } from "node:events";
 
-/** @returns {Promise<{ baseUrl: string, port: number, pid: number, reply(r: {status:number, headers:Record<string,string>, body: Buffer}): Promise<void>, stop(): Promise<void> }>} */
+/**
+ * @typedef {object} BenchServer
+ * @property {string} baseUrl  http://127.0.0.1:<port>
+ * @property {number} port
+ * @property {number} pid
+ * @property {(reply: import("./server.mjs").Reply) => Promise<void>} reply  answer every request with these bytes from now on
+ * @property {() => Promise<void>} stop  ends the server (SIGKILL if it hangs) and waits for it
+ */
+
+/** @returns {Promise<BenchServer>} */
 export async function startServer() {
   // One Node for the server in every section (bench/run.mjs sets it), so a client section run under
   // another Node changes only the client's side.
@@ -13,17 +22,19 @@ export async function startServer() {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const exited = once(child, "exit");
-  const [message] = await Promise.race([
-    once(child, "message"),
-    exited.then(([code]) => Promise.reject(new Error(`bench server exited early (${code})`))),
-  ]);
+  // The server's first message says where it listens.
+  const [message] = /** @type {[Extract<import("./server.mjs").ServerMessage, { type: "listening" }>]} */ (
+    await Promise.race([once(child, "message"), exited.then(([code]) => Promise.reject(new Error(`bench server exited early (${code})`)))])
+  );
   const { port } = message;
   return {
     port,
-    pid: child.pid,
+    pid: /** @type {number} */ (child.pid), // it sent a message, so it was spawned
     baseUrl: `http://127.0.0.1:${port}`,
     async reply({ status, headers, body }) {
-      child.send({ type: "reply", status, headers, body: body.toString("base64") });
+      child.send(
+        /** @satisfies {import("./server.mjs").ReplyMessage} */ ({ type: "reply", status, headers, body: body.toString("base64") }),
+      );
       await once(child, "message");
     },
     async stop() {

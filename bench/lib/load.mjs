@@ -2,6 +2,12 @@
 // callers, each sending its next request as soon as the answer to its last one has been read.
 import http from "node:http";
 
+/** @typedef {{ status: number | undefined, headers: http.IncomingHttpHeaders, body: Buffer }} Answer */
+
+/**
+ * Requests of one kind to a server on loopback.
+ * @param {{ port: number, method: string, path: string, headers?: http.OutgoingHttpHeaders, body?: string }} request
+ */
 export function target({ port, method, path, headers, body }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const payload = Buffer.from(body ?? "");
@@ -13,10 +19,11 @@ export function target({ port, method, path, headers, body }) {
     agent,
     headers: { ...headers, "content-length": payload.length },
   };
-  /** One request; resolves with its status, headers and body. */
+  /** One request; resolves with its status, headers and body. @returns {Promise<Answer>} */
   const send = () =>
     new Promise((resolve, reject) => {
       const request = http.request(options, (response) => {
+        /** @type {Buffer[]} */
         const chunks = [];
         response.on("data", (chunk) => chunks.push(chunk));
         response.on("end", () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
@@ -27,8 +34,12 @@ export function target({ port, method, path, headers, body }) {
     });
   return {
     send,
-    /** Runs for `durationMs`; returns requests per second and every latency in ms. */
+    /**
+     * Runs for `durationMs`; returns requests per second and every latency in ms.
+     * @param {{ concurrency: number, durationMs: number, expectStatus: number | undefined }} load
+     */
     async run({ concurrency, durationMs, expectStatus }) {
+      /** @type {number[]} */
       const latencies = [];
       let unexpected = 0;
       const start = performance.now();

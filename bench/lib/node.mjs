@@ -11,7 +11,10 @@ const run = promisify(execFile);
 /** The client section runs under this Node as well as under the machine's own. */
 export const SECOND_NODE = "24.21.0";
 
-/** Path of a `node` binary of exactly `version`, installed into bench/.out/node-<version>/ if missing. */
+/**
+ * Path of a `node` binary of exactly `version`, installed into bench/.out/node-<version>/ if missing.
+ * @param {string} version
+ */
 export async function nodeBinary(version) {
   const prefix = join(outDir, `node-${version}`);
   const binary = join(prefix, "node_modules/node/bin/node");
@@ -20,7 +23,8 @@ export async function nodeBinary(version) {
       await run("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--loglevel=error", `node@${version}`], {
         timeout: 180_000,
       });
-    } catch (error) {
+    } catch (caught) {
+      const error = /** @type {Error & { stderr?: string }} */ (caught);
       throw new Error(
         `npm install node@${version} failed: ${String(error.stderr || error.message)
           .trim()

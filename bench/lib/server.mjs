@@ -8,25 +8,35 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
+/** @typedef {{ status: number, headers: import("node:http").OutgoingHttpHeaders, body: Buffer }} Reply */
+/** @typedef {{ type: "reply", status: number, headers: Reply["headers"], body: string }} ReplyMessage  from the parent; body in base64 */
+/** @typedef {{ type: "listening", port: number } | { type: "replying" }} ServerMessage  to the parent */
+
 const bundle = JSON.parse(readFileSync(new URL("../../generated/evs.openapi.json", import.meta.url), "utf8"));
-const example = (name) => Buffer.from(JSON.stringify(bundle.components.examples[name].value));
+const example = (/** @type {string} */ name) => Buffer.from(JSON.stringify(bundle.components.examples[name].value));
 const json = { "content-type": "application/json", "x-request-id": "8dfb4e6e6e3fdd0fc0a5de4d1d2a8b2c" };
 
-let fixed; // { status, headers, body } once a parent asks for fixed bytes
+/** @type {Reply | undefined} once a parent asks for fixed bytes */
+let fixed;
+/** @type {Record<"create" | "job" | "other", Reply>} */
 const routes = {
   create: { status: 200, headers: json, body: example("job-accepted") },
   job: { status: 200, headers: json, body: example("success") },
   other: { status: 404, headers: json, body: Buffer.from('{"error":{"code":"NotFound","message":"no such route"}}') },
 };
 
+/** The parent is there: this process is always started with `fork`. @param {ServerMessage} message */
+const tell = (message) => /** @type {NonNullable<typeof process.send>} */ (process.send)(message);
+
 const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+  const url = req.url ?? "";
   req.on("data", () => {});
   req.on("end", () => {
     const reply =
       fixed ??
-      (req.method === "POST" && /^\/v3\/[^/]+\/cloudvolumes$/.test(req.url)
+      (req.method === "POST" && /^\/v3\/[^/]+\/cloudvolumes$/.test(url)
         ? routes.create
-        : req.method === "GET" && /^\/v1\/[^/]+\/jobs\/[^/]+$/.test(req.url)
+        : req.method === "GET" && /^\/v1\/[^/]+\/jobs\/[^/]+$/.test(url)
           ? routes.job
           : routes.other);
     res.writeHead(reply.status, { ...reply.headers, "content-length": reply.body.length });
@@ -36,12 +46,14 @@ const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
 server.keepAliveTimeout = 60_000;
 server.headersTimeout = 61_000;
 
-process.on("message", (message) => {
+process.on("message", (/** @type {ReplyMessage | undefined} */ message) => {
   if (message?.type === "reply") {
     fixed = { status: message.status, headers: message.headers, body: Buffer.from(message.body, "base64") };
-    process.send({ type: "replying" });
+    tell({ type: "replying" });
   }
 });
 process.on("disconnect", () => process.exit(0));
 
-server.listen(0, "127.0.0.1", () => process.send({ type: "listening", port: server.address().port }));
+server.listen(0, "127.0.0.1", () =>
+  tell({ type: "listening", port: /** @type {import("node:net").AddressInfo} */ (server.address()).port }),
+);

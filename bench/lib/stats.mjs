@@ -1,14 +1,20 @@
 // Small statistics and formatting helpers.
+
+/** @param {readonly number[]} values */
 export const median = (values) => quantile(values, 0.5);
 
-/** Nearest-rank quantile of unsorted numbers. */
+/**
+ * Nearest-rank quantile of unsorted numbers; NaN for none.
+ * @param {readonly number[]} values @param {number} q between 0 and 1
+ */
 export function quantile(values, q) {
   if (values.length === 0) return NaN;
   const sorted = Float64Array.from(values).sort();
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank];
+  return /** @type {number} */ (sorted[rank]);
 }
 
-/** 12345.6 -> "12 346" style grouping is hard to read in Markdown; use plain thousands commas. */
+/** 12345.6 -> "12 346" style grouping is hard to read in Markdown; use plain thousands commas. @param {number} n */
 export const int = (n) => Math.round(n).toLocaleString("en-US");
+/** @param {number} n @param {number} [digits] */
 export const fixed = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
