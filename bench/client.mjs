@@ -19,7 +19,9 @@ import createClient from "openapi-fetch";
 import { createOfficialEvsClient } from "./consumer/official.mjs";
 import { buildClient, repoRoot } from "./lib/build.mjs";
 import { startServer } from "./lib/child.mjs";
-import { median } from "./lib/stats.mjs";
+import { median, medianPerRound } from "./lib/stats.mjs";
+
+/** @typedef {import("../generated/evs.js").paths} EvsPaths */
 
 const config = {
   concurrency: Number(process.env.BENCH_CLIENT_CONCURRENCY ?? 16),
@@ -38,7 +40,13 @@ const bundle = JSON.parse(readFileSync(join(repoRoot, "generated/evs.openapi.jso
 const BODY = bundle.components.examples["encrypted-ssd"].value;
 const JOB_ID = bundle.components.examples["job-accepted"].value.job_id;
 
-/** Closed loop: `concurrency` callers, each sending its next request when its last one is answered. */
+/** @typedef {{ rps: number, cpuUs: number }} Sample  a variant in one round: requests per second, CPU µs per request */
+
+/**
+ * Closed loop: `concurrency` callers, each sending its next request when its last one is answered.
+ * @param {() => Promise<void>} call
+ * @returns {Promise<Sample>}
+ */
 async function measure(call) {
   let done = 0;
   const cpu = process.cpuUsage();
@@ -57,28 +65,33 @@ async function measure(call) {
 }
 
 export async function run() {
-  const { createEvsClient, signRequest } = await import(pathToFileURL(await buildClient()).href);
+  const { createEvsClient, signRequest } = /** @type {typeof import("../src/index.js")} */ (
+    await import(pathToFileURL(await buildClient()).href)
+  );
   const server = await startServer();
   try {
     const url = `${server.baseUrl}/v3/${PROJECT}/cloudvolumes`;
     const utf8 = new TextEncoder();
-    const check = (data) => {
+    const check = (/** @type {{ job_id?: string } | undefined} */ data) => {
       if (data?.job_id !== JOB_ID) throw new Error(`unexpected answer: ${JSON.stringify(data)}`);
     };
     const tokenHeaders = { "Content-Type": "application/json", "X-Auth-Token": TOKEN };
     const tokenClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: { token: TOKEN }, env: {} });
     const akskClient = createEvsClient({ baseUrl: server.baseUrl, projectId: PROJECT, credentials: KEYS, env: {} });
     const officialClient = createOfficialEvsClient({ baseUrl: server.baseUrl, ...KEYS, projectId: PROJECT });
+    /** @type {import("openapi-fetch").Client<EvsPaths>} */
     const bare = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
     // The typed client always has two middlewares: an onRequest (the path check, X-Project-Id) and
     // an onResponse (it records each request for its errors).
+    /** @type {import("openapi-fetch").Client<EvsPaths>} */
     const bareWithMiddleware = createClient({ baseUrl: server.baseUrl, headers: { "X-Auth-Token": TOKEN } });
     bareWithMiddleware.use({ onRequest() {} }, { onResponse() {} });
-    const json = async (response) => {
+    const json = async (/** @type {Response} */ response) => {
       if (!response.ok) throw new Error(`status ${response.status}`);
       check(await response.json());
     };
 
+    /** @satisfies {Record<string, { label: string, call: () => Promise<void> }>} */
     const variants = {
       rawToken: {
         label: "raw fetch(url, init)",
@@ -129,12 +142,16 @@ export async function run() {
         },
       },
     };
-    const names = Object.keys(variants);
-    const samples = Object.fromEntries(names.map((name) => [name, []]));
+    const names = /** @type {Array<keyof typeof variants>} */ (Object.keys(variants));
+    const samples = /** @type {Record<keyof typeof variants, Sample[]>} */ (
+      Object.fromEntries(names.map((name) => [name, /** @type {Sample[]} */ ([])]))
+    );
 
     for (const name of names) await variants[name].call(); // each must work before it is timed
     for (let round = -config.warmupRounds; round < config.rounds; round++) {
-      const order = names.map((_, i) => names[(((i + round) % names.length) + names.length) % names.length]);
+      const order = names.map(
+        (_, i) => /** @type {keyof typeof variants} */ (names[(((i + round) % names.length) + names.length) % names.length]),
+      );
       if (round % 2 !== 0) order.reverse();
       for (const name of order) {
         const sample = await measure(variants[name].call);
@@ -142,7 +159,11 @@ export async function run() {
       }
     }
 
-    /** Medians of a variant's rounds; ratios are per round against `reference` (and `versus`). */
+    /**
+     * Medians of a variant's rounds; ratios are per round against `reference` (and `versus`).
+     * @param {keyof typeof variants} name @param {keyof typeof variants} reference
+     * @param {"token" | "AK/SK"} auth @param {keyof typeof variants} [versus]
+     */
     const row = (name, reference, auth, versus) => {
       const s = samples[name];
       const r = samples[reference];
@@ -154,12 +175,12 @@ export async function run() {
         reference: name === reference,
         rps: median(s.map((x) => x.rps)),
         cpuUs: median(s.map((x) => x.cpuUs)),
-        ratio: median(s.map((x, i) => x.rps / r[i].rps)),
-        cpuRatio: median(s.map((x, i) => x.cpuUs / r[i].cpuUs)),
+        ratio: medianPerRound(s, r, (x, y) => x.rps / y.rps),
+        cpuRatio: medianPerRound(s, r, (x, y) => x.cpuUs / y.cpuUs),
         ...(v && {
           versus,
-          versusRatio: median(s.map((x, i) => x.rps / v[i].rps)),
-          versusCpuRatio: median(s.map((x, i) => x.cpuUs / v[i].cpuUs)),
+          versusRatio: medianPerRound(s, v, (x, y) => x.rps / y.rps),
+          versusCpuRatio: medianPerRound(s, v, (x, y) => x.cpuUs / y.cpuUs),
         }),
         rpsSamples: s.map((x) => Math.round(x.rps)),
         cpuSamples: s.map((x) => Math.round(x.cpuUs)),
@@ -181,6 +202,6 @@ export async function run() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (import.meta.url === pathToFileURL(/** @type {string} */ (process.argv[1])).href) {
   process.stdout.write(`${JSON.stringify(await run())}\n`);
 }

@@ -18,3 +18,13 @@ export function quantile(values, q) {
 export const int = (n) => Math.round(n).toLocaleString("en-US");
 /** @param {number} n @param {number} [digits] */
 export const fixed = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+
+/**
+ * The median over rounds of `f(sample, reference)`, both from the same round: how the benchmarks
+ * compare two things measured side by side.
+ * @template T
+ * @param {readonly T[]} samples one per round
+ * @param {readonly T[]} reference one per round, in the same order
+ * @param {(sample: T, reference: T) => number} f
+ */
+export const medianPerRound = (samples, reference, f) => median(samples.map((x, i) => f(x, /** @type {T} */ (reference[i]))));
