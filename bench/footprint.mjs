@@ -20,13 +20,18 @@ const run_ = promisify(execFile);
 const config = { importRuns: Number(process.env.BENCH_IMPORT_RUNS ?? 11) };
 const ENV = { BENCH_AK: "AKBENCHAKBENCHAKBENC", BENCH_SK: "bench-secret", BENCH_PROJECT: "0123456789abcdef0123456789abcdef" };
 
-/** The biggest contributors to a bundle, by package (or file, for this repository's own code). */
+/**
+ * The biggest contributors to a bundle, by package (or file, for this repository's own code).
+ * @param {import("esbuild").Metafile} metafile @param {string} outfile
+ */
 function contributors(metafile, outfile) {
-  const output = Object.entries(metafile.outputs).find(([path]) => outfile.endsWith(path))?.[1] ?? Object.values(metafile.outputs)[0];
+  const output = /** @type {import("esbuild").Metafile["outputs"][string]} */ (
+    Object.entries(metafile.outputs).find(([path]) => outfile.endsWith(path))?.[1] ?? Object.values(metafile.outputs)[0] // one build, one output
+  );
   const sums = new Map();
   for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-    const key = match ? match[1] : path;
+    const key = match ? /** @type {string} */ (match[1]) : path;
     sums.set(key, (sums.get(key) ?? 0) + bytesInOutput);
   }
   return [...sums]
@@ -35,26 +40,44 @@ function contributors(metafile, outfile) {
     .map(([name, bytes]) => ({ name, bytes }));
 }
 
+/** @param {string} outfile */
 async function importMs(outfile) {
   const script = `const t=process.hrtime.bigint();require(${JSON.stringify(outfile)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
   const { stdout } = await run_(process.execPath, ["-e", script], { env: { PATH: process.env.PATH } });
   return Number(stdout);
 }
 
+/**
+ * @typedef {object} Program  a consumer program, bundled, and what was measured of it
+ * @property {string} name
+ * @property {string} label
+ * @property {string} entry  its source
+ * @property {string} outfile  its bundle
+ * @property {number} min  the bundle's size in bytes
+ * @property {number} gzip  the bundle's size after gzip -9
+ * @property {ReturnType<typeof contributors>} top
+ * @property {number[]} importMs  cold-import times, one per run
+ * @property {string[]} ran  the disk IDs it reported against the local server, once it has run
+ */
+
 export async function run() {
-  const programs = [
+  const sources = [
     { name: "ours", label: "this package (src/, openapi-fetch)", entry: join(benchDir, "consumer/ours.ts") },
     { name: "official", label: "official SDK core 3.1.211 request path", entry: join(benchDir, "consumer/official.mjs") },
   ];
-  for (const p of programs) {
+  /** @type {Program[]} */
+  const programs = [];
+  for (const p of sources) {
     const { outfile, metafile } = await buildConsumer(p.entry, `consumer-${p.name}`);
     const bytes = readFileSync(outfile);
-    Object.assign(p, {
+    programs.push({
+      ...p,
       outfile,
       min: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
       top: contributors(metafile, outfile),
       importMs: [],
+      ran: [],
     });
   }
 
@@ -73,8 +96,8 @@ export async function run() {
   for (let i = 0; i < config.importRuns; i++) {
     for (const p of i % 2 === 0 ? programs : [...programs].reverse()) p.importMs.push(await importMs(p.outfile));
   }
-  const [ours, official] = programs;
-  const summary = (p) => ({
+  const [ours, official] = /** @type {[Program, Program]} */ (programs); // one per source
+  const summary = (/** @type {Program} */ p) => ({
     label: p.label,
     entry: relative(repoRoot, p.entry),
     min: p.min,
@@ -92,6 +115,6 @@ export async function run() {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (import.meta.url === pathToFileURL(/** @type {string} */ (process.argv[1])).href) {
   process.stdout.write(`${JSON.stringify(await run())}\n`);
 }
