@@ -24,12 +24,15 @@ const evs = JSON.parse(readFileSync(join(repoRoot, "generated/evs.openapi.json")
 const valid = evs.components.examples["encrypted-ssd"].value;
 const invalid = { volume: { ...valid.volume, size: "120" } }; // size must be an integer
 
+/** @satisfies {Array<{ name: string, label: string, body: unknown, expect: (status: number) => boolean }>} */
 const CASES = [
   { name: "valid", label: "valid create-disks request", body: valid, expect: (s) => s === 200 },
   { name: "invalid", label: "invalid one (volume.size a string)", body: invalid, expect: (s) => s >= 400 && s < 500 },
 ];
 // Per-connection or per-moment headers: the plain server sets its own.
 const OWN_HEADERS = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
+
+/** @typedef {"prism" | "plain"} Server */
 
 export async function run() {
   const prism = await startPrism("evs", { errors: true });
@@ -54,12 +57,15 @@ export async function run() {
         throw new Error("the plain server does not answer as Prism does");
 
       const load = { concurrency: config.concurrency, expectStatus: answer.status };
+      /** @type {Record<Server, number[]>} */
       const samples = { prism: [], plain: [] };
+      /** @type {Record<Server, number[]>} */
       const latencies = { prism: [], plain: [] };
       const targets = { prism: toPrism, plain: toPlain };
-      for (const which of ["prism", "plain"]) await targets[which].run({ ...load, durationMs: config.roundMs / 2 }); // warm-up
+      for (const which of /** @type {Server[]} */ (["prism", "plain"]))
+        await targets[which].run({ ...load, durationMs: config.roundMs / 2 }); // warm-up
       for (let i = 0; i < config.rounds; i++) {
-        for (const which of i % 2 === 0 ? ["prism", "plain"] : ["plain", "prism"]) {
+        for (const which of /** @type {Server[]} */ (i % 2 === 0 ? ["prism", "plain"] : ["plain", "prism"])) {
           const result = await targets[which].run({ ...load, durationMs: config.roundMs });
           samples[which].push(result.rps);
           latencies[which].push(...result.latencies);
@@ -67,7 +73,7 @@ export async function run() {
       }
       toPrism.close();
       toPlain.close();
-      for (const which of ["prism", "plain"]) {
+      for (const which of /** @type {Server[]} */ (["prism", "plain"])) {
         rows.push({
           case: c.name,
           label: c.label,
@@ -88,6 +94,6 @@ export async function run() {
   return { config, rows };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (import.meta.url === pathToFileURL(/** @type {string} */ (process.argv[1])).href) {
   process.stdout.write(`${JSON.stringify(await run())}\n`);
 }

@@ -20,7 +20,11 @@ const config = {
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
-/** Runs a command; resolves with its wall time in seconds, its exit code and its output's tail. */
+/**
+ * Runs a command; resolves with its wall time in seconds, its exit code and its output's tail.
+ * @param {string[]} args npm's arguments
+ * @returns {Promise<{ seconds: number, code: number | NodeJS.Signals | null, output: string }>}
+ */
 function timed(args) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -30,7 +34,7 @@ function timed(args) {
       env: { ...process.env, FORCE_COLOR: "0", CI: "1" },
     });
     let output = "";
-    const keep = (chunk) => {
+    const keep = (/** @type {Buffer} */ chunk) => {
       output = (output + chunk.toString()).slice(-4000);
     };
     child.stdout.on("data", keep);
@@ -42,6 +46,7 @@ function timed(args) {
 
 export async function run() {
   const scratch = mkdtempSync(join(tmpdir(), "bench-pipeline-"));
+  /** @type {Array<{ name: string, command: string, args: (run: number) => string[] }>} */
   const steps = [
     // The reference: npm and Node starting and doing nothing (a built-in npm script).
     { name: "floor", command: "npm run env", args: () => ["run", "env"] },
@@ -50,11 +55,16 @@ export async function run() {
     { name: "generate", command: "npm run generate", args: (i) => ["run", "generate", "--", "--out", join(scratch, `types-${i}`)] },
     { name: "docs", command: "npm run docs", args: (i) => ["run", "docs", "--", "--out", join(scratch, `docs-${i}`)] },
   ];
+  /** @typedef {{ command: string, seconds: number[], failures: Array<{ code: number | NodeJS.Signals | null, output: string }> }} Runs */
+  /** @type {Record<string, Runs>} */
   const results = Object.fromEntries(steps.map((s) => [s.name, { command: s.command, seconds: [], failures: [] }]));
+  /** A step's runs: every step has its entry. */
+  const runsOf = (/** @type {string} */ name) => /** @type {Runs} */ (results[name]);
+  /** @param {(typeof steps)[number]} step @param {number} i */
   const once = async (step, i) => {
     const { seconds, code, output } = await timed(step.args(i));
-    results[step.name].seconds.push(seconds);
-    if (code !== 0) results[step.name].failures.push({ code, output: output.slice(-1500) });
+    runsOf(step.name).seconds.push(seconds);
+    if (code !== 0) runsOf(step.name).failures.push({ code, output: output.slice(-1500) });
   };
   try {
     for (const step of steps) await once(step, 0);
@@ -64,11 +74,11 @@ export async function run() {
       test = { command: "npm test", seconds: [seconds], failures: code === 0 ? [] : [{ code, output: output.slice(-1500) }] };
     }
     // More runs of the quick steps while they fit before the deadline (with a 10 s margin).
-    const pass = () => steps.reduce((sum, s) => sum + Math.max(...results[s.name].seconds), 0);
+    const pass = () => steps.reduce((sum, s) => sum + Math.max(...runsOf(s.name).seconds), 0);
     for (let i = 1; i < config.maxRuns && Date.now() + pass() * 1000 + 10_000 < config.deadline; i++) {
       for (const step of steps) await once(step, i);
     }
-    const rows = [...steps.map((s) => results[s.name]), ...(test ? [test] : [])].map((r) => ({
+    const rows = [...steps.map((s) => runsOf(s.name)), ...(test ? [test] : [])].map((r) => ({
       command: r.command,
       seconds: median(r.seconds),
       runs: r.seconds.length,
@@ -82,6 +92,6 @@ export async function run() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (import.meta.url === pathToFileURL(/** @type {string} */ (process.argv[1])).href) {
   process.stdout.write(`${JSON.stringify(await run())}\n`);
 }

@@ -2,7 +2,7 @@
 // callers, each sending its next request as soon as the answer to its last one has been read.
 import http from "node:http";
 
-/** @typedef {{ status: number | undefined, headers: http.IncomingHttpHeaders, body: Buffer }} Answer */
+/** @typedef {{ status: number, headers: http.IncomingHttpHeaders, body: Buffer }} Answer */
 
 /**
  * Requests of one kind to a server on loopback.
@@ -26,7 +26,9 @@ export function target({ port, method, path, headers, body }) {
         /** @type {Buffer[]} */
         const chunks = [];
         response.on("data", (chunk) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("end", () =>
+          resolve({ status: /** @type {number} */ (response.statusCode), headers: response.headers, body: Buffer.concat(chunks) }),
+        );
         response.on("error", reject);
       });
       request.on("error", reject);
@@ -36,7 +38,7 @@ export function target({ port, method, path, headers, body }) {
     send,
     /**
      * Runs for `durationMs`; returns requests per second and every latency in ms.
-     * @param {{ concurrency: number, durationMs: number, expectStatus: number | undefined }} load
+     * @param {{ concurrency: number, durationMs: number, expectStatus: number }} load
      */
     async run({ concurrency, durationMs, expectStatus }) {
       /** @type {number[]} */
