@@ -26,7 +26,12 @@ import { benchDir, outDir, repoRoot } from "./lib/build.mjs";
 import { nodeBinary, SECOND_NODE } from "./lib/node.mjs";
 import { render } from "./lib/report.mjs";
 
-/** Section name -> the script it runs and, if not this process's, the Node version to run it on. */
+/** @template T @typedef {import("./lib/report.mjs").Outcome<T>} Outcome */
+
+/**
+ * Section name -> the script it runs and, if not this process's, the Node version to run it on.
+ * @type {Record<string, { script: string, node?: string }>}
+ */
 const SCRIPTS = {
   signer: { script: "signer" },
   client: { script: "client" },
@@ -56,16 +61,20 @@ const started = Date.now();
 const budgetS = Number(process.env.BENCH_BUDGET_S ?? 240);
 const deadline = started + budgetS * 1000;
 
-/** Runs a section's bench/<script>.mjs in a fresh process; its last stdout line is the JSON result. */
+/**
+ * Runs a section's bench/<script>.mjs in a fresh process; its last stdout line is the JSON result.
+ * @param {string} name one of SECTIONS
+ * @returns {Promise<Outcome<unknown>>}
+ */
 async function section(name) {
-  const { script, node } = SCRIPTS[name];
+  const { script, node } = /** @type {(typeof SCRIPTS)[string]} */ (SCRIPTS[name]);
   const t = performance.now();
   let execPath = process.execPath;
   if (node) {
     try {
       execPath = await nodeBinary(node);
     } catch (error) {
-      return { ok: false, seconds: (performance.now() - t) / 1000, error: error.message };
+      return { ok: false, seconds: (performance.now() - t) / 1000, error: /** @type {Error} */ (error).message };
     }
   }
   return new Promise((resolve) => {
@@ -89,6 +98,7 @@ async function section(name) {
   });
 }
 
+/** @param {string} name @param {string} [from] @returns {string} */
 function packageVersion(name, from = repoRoot) {
   try {
     return JSON.parse(readFileSync(join(from, "node_modules", name, "package.json"), "utf8")).version;
@@ -97,6 +107,7 @@ function packageVersion(name, from = repoRoot) {
   }
 }
 
+/** @param {...string} args */
 function git(...args) {
   try {
     return execFileSync("git", args, { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
@@ -106,7 +117,7 @@ function git(...args) {
 }
 
 const cpus = os.cpus();
-const environment = {
+const atStart = {
   date: new Date(started).toISOString().replace(/\.\d{3}Z$/, "Z"),
   commit: git("rev-parse", "--short", "HEAD"),
   dirty: (git("status", "--porcelain", "--untracked-files=no") ?? "") !== "",
@@ -114,7 +125,7 @@ const environment = {
   cores: cpus.length,
   memoryGiB: os.totalmem() / 2 ** 30,
   os: `${os.type()} ${os.release()} ${os.arch()}`,
-  loadStart: os.loadavg()[0],
+  loadStart: /** @type {number} */ (os.loadavg()[0]),
   versions: {
     node: process.versions.node,
     undici: process.versions.undici,
@@ -130,18 +141,25 @@ const environment = {
   },
 };
 
+/** @type {Record<string, Outcome<unknown>>} */
 const results = {};
 for (const name of sections) {
   process.stderr.write(`bench: ${name}...`);
-  results[name] = await section(name);
-  process.stderr.write(` ${results[name].ok ? "done" : "FAILED"} (${results[name].seconds.toFixed(1)} s)\n`);
-  if (!results[name].ok) process.stderr.write(`bench: ${name}: ${results[name].error}\n`);
+  const outcome = await section(name);
+  results[name] = outcome;
+  process.stderr.write(` ${outcome.ok ? "done" : "FAILED"} (${outcome.seconds.toFixed(1)} s)\n`);
+  if (!outcome.ok) process.stderr.write(`bench: ${name}: ${outcome.error}\n`);
 }
-environment.loadEnd = os.loadavg()[0];
-environment.totalSeconds = (Date.now() - started) / 1000;
-environment.budgetSeconds = budgetS;
+/** @type {import("./lib/report.mjs").Environment} */
+const environment = {
+  ...atStart,
+  loadEnd: /** @type {number} */ (os.loadavg()[0]),
+  totalSeconds: (Date.now() - started) / 1000,
+  budgetSeconds: budgetS,
+};
 
-const markdown = render(environment, results);
+// Each section's result is what its script printed: the types say what each script returns.
+const markdown = render(environment, /** @type {import("./lib/report.mjs").Results} */ (results));
 process.stdout.write(markdown);
 if (!wanted.length) {
   writeFileSync(join(benchDir, "RESULTS.md"), markdown);

@@ -1,27 +1,80 @@
 // Renders the results of bench/run.mjs as Markdown: bench/RESULTS.md and stdout.
 import { fixed, int } from "./stats.mjs";
 
-const x = (n, digits = 2) => (Number.isFinite(n) ? `${n.toFixed(digits)}×` : "n/a");
-const major = (version) => String(version).split(".")[0];
-const kb = (n) => `${int(n)} B (${(n / 1024).toFixed(1)} KiB)`;
+/**
+ * What each section's script printed (its last line, JSON): what its `run()` returns.
+ * @typedef {object} SectionResults
+ * @property {Awaited<ReturnType<typeof import("../signer.mjs").run>>} signer
+ * @property {ClientResult} client
+ * @property {Awaited<ReturnType<typeof import("../footprint.mjs").run>>} footprint
+ * @property {Awaited<ReturnType<typeof import("../mock.mjs").run>>} mock
+ * @property {Awaited<ReturnType<typeof import("../pipeline.mjs").run>>} pipeline
+ */
+/** @typedef {Awaited<ReturnType<typeof import("../client.mjs").run>>} ClientResult */
+/** @typedef {ClientResult["rows"][number]} ClientRow */
+/** @typedef {NonNullable<SectionResults["pipeline"]["rows"][number]["failure"]>} Failure  a command's first failure, in every row with `failed` > 0 */
+/**
+ * A section as bench/run.mjs ran it.
+ * @template T
+ * @typedef {{ ok: true, seconds: number, result: T, error?: undefined } | { ok: false, seconds: number, error: string, result?: undefined }} Outcome
+ */
+/**
+ * Every section that ran; `client-node<major>` is the client section again under a second Node.
+ * @typedef {{ [K in keyof SectionResults]?: Outcome<SectionResults[K]> } & { [second: `client-node${number}`]: Outcome<ClientResult> }} Results
+ */
+/**
+ * @typedef {object} Environment  the machine and the run (bench/run.mjs)
+ * @property {string} date
+ * @property {string | undefined} commit
+ * @property {boolean} dirty  uncommitted changes
+ * @property {string} cpu
+ * @property {number} cores
+ * @property {number} memoryGiB
+ * @property {string} os
+ * @property {number} loadStart  load average (1 min) at the start
+ * @property {number} loadEnd  and at the end
+ * @property {{ node: string, undici?: string | undefined } & Record<string, string | undefined>} versions  Node's, undici's, and the packages' by name
+ * @property {number} totalSeconds
+ * @property {number} budgetSeconds
+ */
 
-/** A Markdown table; `align` has one letter per column, l or r. */
+const x = (/** @type {number | undefined} */ n, digits = 2) =>
+  Number.isFinite(n) ? `${/** @type {number} */ (n).toFixed(digits)}×` : "n/a";
+const major = (/** @type {string | undefined} */ version) => String(version).split(".")[0];
+const kb = (/** @type {number} */ n) => `${int(n)} B (${(n / 1024).toFixed(1)} KiB)`;
+
+/**
+ * The row that matches, of the rows a section's script always writes.
+ * @template T @param {readonly T[]} rows @param {(row: T) => boolean} match
+ */
+const rowWhere = (rows, match) => /** @type {T} */ (rows.find(match));
+
+/**
+ * A Markdown table; `align` has one letter per column, l or r.
+ * @param {string[]} header @param {string[][]} rows @param {string} align
+ */
 function table(header, rows, align) {
-  const line = (cells) => `| ${cells.join(" | ")} |`;
+  const line = (/** @type {string[]} */ cells) => `| ${cells.join(" | ")} |`;
   return [line(header), line(header.map((_, i) => (align[i] === "r" ? "---:" : "---"))), ...rows.map(line)].join("\n");
 }
 
+/** @param {string} name @param {Outcome<unknown> | undefined} section */
 function failed(name, section) {
   return `## ${name}\n\n**Not measured:** ${section?.error ?? "not run"}\n`;
 }
 
-/** The client section run again under another Node (bench/run.mjs "client-node<major>"), if any. */
+/** The client section run again under another Node (bench/run.mjs "client-node<major>"), if any. @param {Results} results */
 function secondClient(results) {
-  const name = Object.keys(results).find((key) => /^client-node\d+$/.test(key));
-  return name && { name, section: results[name], result: results[name].ok ? results[name].result : undefined };
+  const name = /** @type {`client-node${number}` | undefined} */ (Object.keys(results).find((key) => /^client-node\d+$/.test(key)));
+  if (!name) return undefined;
+  const section = /** @type {Outcome<ClientResult>} */ (results[name]);
+  return { name, section, result: section.ok ? section.result : undefined };
 }
 
-/** "node 20.20.2 and 24.21.0 (…), undici 6.24.1 and 7.29.1 (…)" when the client ran on a second Node. */
+/**
+ * "node 20.20.2 and 24.21.0 (…), undici 6.24.1 and 7.29.1 (…)" when the client ran on a second Node.
+ * @param {Environment} env @param {ClientResult | undefined} second
+ */
 function versions(env, second) {
   return Object.entries(env.versions)
     .map(([name, v]) => {
@@ -31,9 +84,12 @@ function versions(env, second) {
     .join(", ");
 }
 
+/** @param {Environment} env @param {Results} results @returns {string} Markdown */
 export function render(env, results) {
   const out = [];
-  const r = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.ok ? v.result : undefined]));
+  const r = /** @type {Partial<SectionResults>} */ (
+    Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.ok ? v.result : undefined]))
+  );
   const second = secondClient(results);
   const c2 = second?.result;
   const noisy = Math.max(env.loadStart, env.loadEnd) > env.cores * 0.5;
@@ -49,9 +105,11 @@ Written by \`npm run bench\` (bench/run.mjs) on ${env.date}, commit ${env.commit
 `);
 
   // ---- targets
-  const verdict = (ratio, ok) => (!Number.isFinite(ratio) ? "not measured" : ok ? "met" : "**missed**");
-  const typedClient = (c, auth) => c?.rows.find((row) => row.auth === auth && row.name.startsWith("client"))?.ratio;
-  /** The Node 20 ratio, with the second Node's beside it; met only if every measured one is. */
+  const verdict = (/** @type {number | undefined} */ ratio, /** @type {boolean} */ ok) =>
+    !Number.isFinite(ratio) ? "not measured" : ok ? "met" : "**missed**";
+  /** NaN when not measured. @param {ClientResult | undefined} c @param {ClientRow["auth"]} auth */
+  const typedClient = (c, auth) => c?.rows.find((row) => row.auth === auth && row.name.startsWith("client"))?.ratio ?? NaN;
+  /** The Node 20 ratio, with the second Node's beside it; met only if every measured one is. @param {ClientRow["auth"]} auth */
   const clientTarget = (auth) => {
     const ratios = [typedClient(r.client, auth), ...(c2 ? [typedClient(c2, auth)] : [])];
     const shown = c2
@@ -75,7 +133,11 @@ ${table(
   [
     clientTarget("token"),
     clientTarget("AK/SK"),
-    ["signRequest ≥ 1 × official signer (signatures/s)", x(signer?.ratio), verdict(signer?.ratio, signer?.ratio >= 1)],
+    [
+      "signRequest ≥ 1 × official signer (signatures/s)",
+      x(signer?.ratio),
+      verdict(signer?.ratio, signer !== undefined && signer.ratio >= 1),
+    ],
     ["consumer bundle ≤ 0.1 × official (gzip)", x(gzipRatio, 3), verdict(gzipRatio, gzipRatio <= 0.1)],
   ],
   "lrl",
@@ -85,9 +147,14 @@ ${table(
   // ---- client
   if (r.client) {
     const c = r.client;
-    const cells = (row) => [int(row.rps), row.reference ? "1" : x(row.ratio), int(row.cpuUs), row.reference ? "1" : x(row.cpuRatio)];
-    const header = (run) => [`${run}: req/s`, "ratio (req/s)", "CPU µs/req", "ratio (CPU)"];
-    const name = (run) => `Node ${major(run.node ?? env.versions.node)}`;
+    const cells = (/** @type {ClientRow} */ row) => [
+      int(row.rps),
+      row.reference ? "1" : x(row.ratio),
+      int(row.cpuUs),
+      row.reference ? "1" : x(row.cpuRatio),
+    ];
+    const header = (/** @type {string} */ run) => [`${run}: req/s`, "ratio (req/s)", "CPU µs/req", "ratio (CPU)"];
+    const name = (/** @type {ClientResult} */ run) => `Node ${major(run.node ?? env.versions.node)}`;
     out.push(`## Client overhead
 
 POST create-disks (the \`encrypted-ssd\` page example) to a keep-alive node:http server in a child process that answers the \`job-accepted\` example; ${c.config.concurrency} requests in flight, ${c.config.rounds} rounds × ${c.config.roundMs} ms per variant, in rotating order, after ${c.config.warmupRounds ?? 1} untimed ${c.config.warmupRounds === 1 ? "round" : "rounds"} (CPU per request keeps falling for a variant's first seconds of calls). Every variant parses the JSON answer and checks its job_id. The official row is the SDK core's own request path (\`bench/consumer/official.mjs\`, the footprint program's service client: ClientBuilder/HcClient, BasicCredentials, AKSKSigner, DefaultHttpClient on axios, which sends through node:http, not fetch), with the same keys and body. CPU is this process's user+system time per request (the server's is not counted).${c2 ? ` The whole benchmark ran twice, one process after the other: under Node ${c.node ?? env.versions.node} (undici ${c.undici ?? env.versions.undici}), then under Node ${c2.node} (undici ${c2.undici}); the server ran on Node ${env.versions.node} both times. A ratio compares variants interleaved in one Node's run; between the two Nodes only the CPU per request and the ratios are comparable, not req/s (the machine's load moves between the runs).` : ""}
@@ -136,7 +203,7 @@ ${table(
       .filter(([k]) => k !== "logLevel")
       .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
       .join(", ");
-    const top = (p) => p.top.map((t) => `${t.name} ${int(t.bytes)}`).join(", ");
+    const top = (/** @type {SectionResults["footprint"]["ours"]} */ p) => p.top.map((t) => `${t.name} ${int(t.bytes)}`).join(", ");
     out.push(`## Footprint
 
 One consumer program — create two disks with AK/SK, wait for the job — written on this package (\`${f.ours.entry}\`) and on the official SDK core's request path (\`${f.official.entry}\`: BasicCredentials, ClientBuilder/HcClient, AKSKSigner, DefaultHttpClient on axios; a service client written as the generated official SDKs write theirs, importing ClientBuilder and BasicCredentials by path as they do — the core's main entry exports only credentials and regions). Both bundled by esbuild ${f.esbuild.version} with the same options: { ${opts} }; gzip at level 9. Both programs ran once against the local server and reported the disks (${f.ours.ran.length} and ${f.official.ran.length}). Cold import: \`require()\` of the bundle timed inside a fresh \`node\` process (Node's own start-up not included), median of ${f.config.importRuns}, alternating.
@@ -166,8 +233,8 @@ Largest parts (minified bytes): official — ${top(f.official)}; this package �
     const m = r.mock;
     const rows = [];
     for (const name of [...new Set(m.rows.map((row) => row.case))]) {
-      const prism = m.rows.find((row) => row.case === name && row.server === "prism");
-      const plain = m.rows.find((row) => row.case === name && row.server === "plain");
+      const prism = rowWhere(m.rows, (row) => row.case === name && row.server === "prism");
+      const plain = rowWhere(m.rows, (row) => row.case === name && row.server === "plain");
       rows.push([
         `${prism.label} → ${prism.status}`,
         `**plain node:http, same bytes** (reference)`,
@@ -189,7 +256,7 @@ ${table(["request", "server", "req/s", "ratio (req/s)", "p50", "p99"], rows, "ll
   // ---- pipeline
   if (r.pipeline) {
     const p = r.pipeline;
-    const floor = p.rows.find((row) => row.command === "npm run env");
+    const floor = rowWhere(p.rows, (row) => row.command === "npm run env");
     out.push(`## Pipeline
 
 Wall-clock time of each command on its own. \`npm run bundle\`, \`generate\` and \`docs\` write into a temporary folder (\`-- --out <tmp>\`) so the benchmark never rewrites tracked files; the work is the same. \`npm test\` runs once (it is most of the time budget, and the most sensitive to other load: it starts two Prism mocks and a headless Chromium); the others as often as the budget allowed (up to ${p.config.maxRuns}), median shown.
@@ -201,14 +268,15 @@ ${table(
     fixed(row.seconds, 2),
     row === floor ? "1" : x(row.seconds / floor.seconds, 1),
     String(row.runs),
-    row.failed ? `**exit ${row.failure.code}** in ${row.failed} of ${row.runs}` : "ok",
+    row.failed ? `**exit ${/** @type {Failure} */ (row.failure).code}** in ${row.failed} of ${row.runs}` : "ok",
   ]),
   "lrrrl",
 )}
 ${p.rows
   .filter((row) => row.failed)
   .map(
-    (row) => `\n<details><summary>\`${row.command}\` output (end)</summary>\n\n\`\`\`\n${row.failure.output.trim()}\n\`\`\`\n</details>\n`,
+    (row) =>
+      `\n<details><summary>\`${row.command}\` output (end)</summary>\n\n\`\`\`\n${/** @type {Failure} */ (row.failure).output.trim()}\n\`\`\`\n</details>\n`,
   )
   .join("")}`);
   } else out.push(failed("Pipeline", results.pipeline));
@@ -220,10 +288,16 @@ ${p.rows
     .trim()}\n`;
 }
 
-/** Signed difference of CPU per request, "+12" or "−12". */
+/** Signed difference of CPU per request, "+12" or "−12". @param {ClientRow} a @param {ClientRow} b */
 const us = (a, b) => `${a.cpuUs >= b.cpuUs ? "+" : "−"}${int(Math.abs(a.cpuUs - b.cpuUs))}`;
-const byName = (run) => Object.fromEntries(run.rows.map((row) => [row.name, row]));
+/**
+ * A client run's rows by variant. Results saved before a variant existed lack its row: the
+ * findings check for those (officialAksk) before they use them.
+ * @param {ClientResult} run
+ */
+const byName = (run) => /** @type {Record<ClientRow["name"], ClientRow>} */ (Object.fromEntries(run.rows.map((row) => [row.name, row])));
 
+/** @param {Partial<SectionResults>} r @param {ClientResult | undefined} c2 */
 function findings(r, c2) {
   const parts = ["## Findings\n"];
   const c = r.client;
@@ -251,7 +325,7 @@ Loopback with a server that answers at once is the worst case for a client: noth
 - **\`fetch(new Request(url, init))\` alone reaches ${x(req.ratio)}** of \`fetch(url, init)\` (${us(req, raw)} µs). Node ${c.node}'s fetch (undici ${c.undici}) re-wraps the body of a Request it is given in an identity TransformStream (in \`new Request(input)\`) and then tees it for the redirect-follow copy; web streams are costly in Node 20. A CPU profile (\`node --cpu-prof bench/client.mjs\`) shows undici's Request constructor at about twice the share of the raw case, with TransformStream, pipeThrough and makeTransferable under it.
 - **A bare openapi-fetch client reaches ${x(bare.ratio)}** (${us(bare, raw)} µs over raw fetch): openapi-fetch always builds a Request and hands it to fetch, so every client built on it pays the line above and more. **With two no-op middlewares, an onRequest and an onResponse, as the typed client has: ${x(bareMw.ratio)}** (${us(bareMw, bare)} µs): openapi-fetch's middleware path (a random id, a frozen options object, more awaits).
 - **The typed client reaches ${x(client.ratio)}** (${us(client, bareMw)} µs over openapi-fetch with two no-op middlewares: what its two do — the path check and X-Project-Id, recording the request — the method wrapper that fills {project_id}, and the fetch wrapper that turns network errors into HuaweiCloudNetworkError).
-- **With AK/SK: ${x(clientA.ratio)}** against raw fetch + \`signRequest\` (${us(clientA, rawA)} µs; ${us(clientA, client)} µs over the typed client with a token, signing included — inside a request loop a signature costs several times its ${r.signer ? fixed(r.signer.rows.find((row) => row.name === "ours").cpuUs, 0) : "~15"} µs in the signer table, as the raw reference shows too). Signing happens in the client's fetch wrapper, after every middleware, where only the Request is at hand; to hash the exact bytes it will send, it reads the body and sends a copy of the Request carrying them — one more Request for fetch to re-wrap (until 9b6ae8c it read a clone, whose tee cost ~70 µs more).
+- **With AK/SK: ${x(clientA.ratio)}** against raw fetch + \`signRequest\` (${us(clientA, rawA)} µs; ${us(clientA, client)} µs over the typed client with a token, signing included — inside a request loop a signature costs several times its ${r.signer ? fixed(rowWhere(r.signer.rows, (row) => row.name === "ours").cpuUs, 0) : "~15"} µs in the signer table, as the raw reference shows too). Signing happens in the client's fetch wrapper, after every middleware, where only the Request is at hand; to hash the exact bytes it will send, it reads the body and sends a copy of the Request carrying them — one more Request for fetch to re-wrap (until 9b6ae8c it read a clone, whose tee cost ~70 µs more).
 ${
   b
     ? `- **On ${node2}** (undici ${c2.undici}): \`fetch(new Request(url, init))\` ${us(b.requestToken, b.rawToken)} µs over raw fetch (${us(req, raw)} µs on Node ${major(c.node)}) — undici 7 still re-wraps the body in an identity TransformStream (the same lines are in Node ${c2.node}'s bundled undici); a bare openapi-fetch client ${us(b.bareToken, b.rawToken)} µs; the typed client ${x(b.clientToken.ratio)} (${us(b.clientToken, b.rawToken)} µs) and with AK/SK ${x(b.clientAksk.ratio)} (${us(b.clientAksk, b.rawAksk)} µs).\n`
@@ -264,8 +338,8 @@ So 0.95 is out of reach for any client that passes a Request to Node 20's fetch$
   }
   const s = r.signer;
   if (s) {
-    const ours = s.rows.find((x) => x.name === "ours");
-    const web = s.rows.find((x) => x.name === "webCrypto");
+    const ours = rowWhere(s.rows, (x) => x.name === "ours");
+    const web = rowWhere(s.rows, (x) => x.name === "webCrypto");
     parts.push(`### What was optimised: the signer and its middleware
 
 At commit 8e811bb signRequest used Web Crypto only: 3.6 k signatures/s against the official signer's 66 k/s on this machine (0.055×; 155 µs CPU per signature against 13.4 µs). Timing the pieces on their own showed why: every Web Crypto call in Node is a round trip through the libuv thread pool (~30 µs for a 400-byte digest against ~1.5 µs for \`createHash\`), and each signature made four (two digests, importKey, sign). Since 9d76325 SHA-256 and HMAC come from node:crypto when \`process.getBuiltinModule\` finds it (nothing is imported, so browser bundles see no Node module), with Web Crypto as the fallback, which now caches the imported HMAC key per credentials object; the headers are copied once instead of twice, paths without \`%\` skip \`decodeURIComponent\`, unreserved segments skip \`encodeURIComponent\`, and an empty body uses the constant hash (32d3ccd). Now ${x(ours.ratio)} the official signer (${x(ours.cpuRatio)} by CPU time). The Web Crypto path (browsers) stays at ${x(web.ratio)} in Node; note that test/client/signing.test.ts runs in Node and so checks only the node:crypto path — this benchmark checks the Web Crypto path against the official signer on its three requests each run.
@@ -282,7 +356,8 @@ The official request path pulls in axios (with form-data and mime-db's ${int(f.o
   }
   const m = r.mock;
   if (m) {
-    const get = (k, s) => m.rows.find((row) => row.case === k && row.server === s);
+    /** @param {string} k @param {"prism" | "plain"} s */
+    const get = (k, s) => rowWhere(m.rows, (row) => row.case === k && row.server === s);
     parts.push(`### Mock
 
 Prism serves ${x(get("valid", "prism").rps / get("valid", "plain").rps, 3)} of the plain server's rate for a valid request and ${x(get("invalid", "prism").rps / get("invalid", "plain").rps, 3)} for an invalid one: validating the request, then picking and checking an example response (\`--errors\`) costs milliseconds per request; an invalid request is answered ${get("invalid", "prism").rps > get("valid", "prism").rps ? "faster" : "no faster"} than a valid one (${int(get("invalid", "prism").rps)} against ${int(get("valid", "prism").rps)} req/s)${get("invalid", "prism").rps > get("valid", "prism").rps ? ": Prism stops at the first violation and answers with a short error body" : ""}. Plenty for tests and local development; not a load-test target.
@@ -291,19 +366,23 @@ Prism serves ${x(get("valid", "prism").rps / get("valid", "plain").rps, 3)} of t
   return parts.join("\n");
 }
 
-/** The official SDK core's request path against the typed client, on each Node it ran on. */
+/**
+ * The official SDK core's request path against the typed client, on each Node it ran on.
+ * @param {...(ClientResult | undefined)} runs
+ */
 function officialFindings(...runs) {
-  const measured = runs.filter(Boolean).map((run) => ({ node: major(run.node), ...byName(run) }));
+  const measured = runs.filter((run) => run !== undefined).map((run) => ({ node: major(run.node), ...byName(run) }));
   if (!measured.every((run) => run.officialAksk?.versus)) return ""; // results from before the official row
-  const verdict = (cpuRatio) =>
+  const verdict = (/** @type {number} */ cpuRatio) =>
     cpuRatio > 1.1
       ? "the typed client is the cheaper"
       : cpuRatio < 0.9
         ? "the official path is the cheaper"
         : "the two are on par (within 10 %)";
+  // Every run has the official row and its comparison with the typed client (checked above).
   const per = measured.map(
     ({ node, officialAksk: o, clientAksk: ours }) =>
-      `on Node ${node} the official path spends ${x(o.versusCpuRatio)} the typed client's CPU per request (${int(o.cpuUs)} against ${int(ours.cpuUs)} µs) and serves ${x(o.versusRatio)} its req/s: ${verdict(o.versusCpuRatio)}`,
+      `on Node ${node} the official path spends ${x(o.versusCpuRatio)} the typed client's CPU per request (${int(o.cpuUs)} against ${int(ours.cpuUs)} µs) and serves ${x(o.versusRatio)} its req/s: ${verdict(/** @type {number} */ (o.versusCpuRatio))}`,
   );
   return `### The official SDK core's request path
 
@@ -313,18 +392,22 @@ Where the time goes, from CPU profiles of each path alone (16 in flight, 4 s of 
 `;
 }
 
-/** What changed between the machine's Node and the second Node, variant by variant. */
+/** What changed between the machine's Node and the second Node, variant by variant. @param {ClientResult} c @param {ClientResult} c2 */
 function nodeFindings(c, c2) {
   const first = byName(c);
   const changes = c2.rows
     .filter((row) => first[row.name])
     .map((row) => ({ row, before: first[row.name].cpuUs, change: row.cpuUs / first[row.name].cpuUs - 1 }));
-  const pct = (d) => `${d.change < 0 ? "−" : "+"}${Math.round(Math.abs(d.change) * 100)} %`;
-  const show = (d) =>
+  /** @typedef {(typeof changes)[number]} Change */
+  const pct = (/** @type {Change} */ d) => `${d.change < 0 ? "−" : "+"}${Math.round(Math.abs(d.change) * 100)} %`;
+  const show = (/** @type {Change} */ d) =>
     `${d.row.name === "clientAksk" ? `${d.row.label} with AK/SK` : d.row.label} ${int(d.before)} → ${int(d.row.cpuUs)} µs (${pct(d)})`;
   const onFetch = changes.filter((d) => d.row.name !== "officialAksk").sort((a, b) => a.change - b.change);
+  // The variants on fetch are most of the rows: these two are there.
+  const lowest = /** @type {Change} */ (onFetch[0]);
+  const highest = /** @type {Change} */ (onFetch.at(-1));
   const official = changes.find((d) => d.row.name === "officialAksk");
-  const named = (names) =>
+  const named = (/** @type {string[]} */ names) =>
     onFetch
       .filter((d) => names.includes(d.row.name))
       .map(show)
@@ -332,6 +415,6 @@ function nodeFindings(c, c2) {
   const allLower = onFetch.every((d) => d.change < 0);
   return `### Node ${major(c2.node)} against Node ${major(c.node)}
 
-The variants that send through fetch used ${allLower ? `${Math.round(-onFetch.at(-1).change * 100)} to ${Math.round(-onFetch[0].change * 100)} % less` : `between ${pct(onFetch[0])} and ${pct(onFetch.at(-1))} (not all less)`} CPU per request under Node ${c2.node} (undici ${c2.undici}) than under Node ${c.node} (undici ${c.undici}): ${named(["rawToken", "clientToken", "rawAksk", "clientAksk"])}.${official ? ` The official path, on axios and node:http, went ${official.row.cpuUs < official.before ? "down" : "up"} by ${pct(official).slice(1)} (${int(official.before)} → ${int(official.row.cpuUs)} µs): the saving is in Node's fetch (undici and the web streams under it), not in its HTTP stack as a whole.` : ""} The code measured is the same in both runs; only the Node running it changed. The two runs came one after the other, not interleaved, and the machine's load changed between them: compare the CPU columns and the ratios, not req/s.
+The variants that send through fetch used ${allLower ? `${Math.round(-highest.change * 100)} to ${Math.round(-lowest.change * 100)} % less` : `between ${pct(lowest)} and ${pct(highest)} (not all less)`} CPU per request under Node ${c2.node} (undici ${c2.undici}) than under Node ${c.node} (undici ${c.undici}): ${named(["rawToken", "clientToken", "rawAksk", "clientAksk"])}.${official ? ` The official path, on axios and node:http, went ${official.row.cpuUs < official.before ? "down" : "up"} by ${pct(official).slice(1)} (${int(official.before)} → ${int(official.row.cpuUs)} µs): the saving is in Node's fetch (undici and the web streams under it), not in its HTTP stack as a whole.` : ""} The code measured is the same in both runs; only the Node running it changed. The two runs came one after the other, not interleaved, and the machine's load changed between them: compare the CPU columns and the ratios, not req/s.
 `;
 }
