@@ -1,5 +1,5 @@
 // Mock: requests per second and p50/p99 latency of the Prism mock (src/mock/prism.mjs
-// startPrism("evs", { errors: true }), as `npm run mock` runs it) for a valid and an invalid
+// startPrism("evs"), as `npm run mock` runs it) for a valid and an invalid
 // create-disks request, next to a plain node:http server (lib/server.mjs, another process)
 // answering with the very bytes Prism answered (status, headers, body): the most this load
 // generator can measure on this machine. Rounds alternate Prism and the plain server; the
@@ -35,7 +35,7 @@ const OWN_HEADERS = new Set(["date", "connection", "keep-alive", "content-length
 /** @typedef {"prism" | "plain"} Server */
 
 export async function run() {
-  const prism = await startPrism("evs", { errors: true });
+  const prism = await startPrism("evs");
   const plain = await startServer();
   const rows = [];
   try {

@@ -62,7 +62,7 @@ function request({ method, endpoint, path, query = {}, headers = {}, data, crede
   };
 }
 
-export const REQUESTS = [
+const REQUESTS = [
   request({
     method: "POST",
     endpoint: "https://evs.cn-north-4.myhuaweicloud.com",
@@ -94,7 +94,7 @@ export const REQUESTS = [
  * @param {BenchRequest} r @param {Record<string, string>} [headers]
  * @returns {Record<string, string>} the headers it adds (its declared type is `{}`)
  */
-export function signOfficial(r, headers = r.official.headers) {
+function signOfficial(r, headers = r.official.headers) {
   const extra = r.credentials.securityToken ? { "X-Security-Token": r.credentials.securityToken } : {};
   return AKSKSigner.sign({ ...r.official, headers: { ...headers, ...extra } }, /** @type {ICredential} */ (r.credential));
 }

@@ -13,8 +13,8 @@ import { requestForms } from "../generated/request-forms.js";
 import type { Service } from "./client.js";
 import { type MockViolation, readViolations } from "./violations.js";
 
-/** An EVS or IMS job, as the job query returns it. */
-type AnyJob = EvsComponents["schemas"]["EvsJob"] | ImsComponents["schemas"]["ImsJob"];
+/** @internal An EVS or IMS job, as the job query returns it. */
+export type AnyJob = EvsComponents["schemas"]["EvsJob"] | ImsComponents["schemas"]["ImsJob"];
 
 /** Where an error body's code and message were found. */
 export type ErrorBodyShape =
@@ -39,7 +39,9 @@ export interface ParsedErrorBody {
   shape: ErrorBodyShape;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+/** @internal */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 /** A non-empty string, else undefined: an empty request ID is no request ID. */
 const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);

@@ -7,11 +7,7 @@
  * Only queries are ever repeated. A create (POST) is never retried here or anywhere in this
  * package: a retried create makes a second set of disks or images (C-NoRetryCreate).
  */
-import type { components as EvsComponents } from "../generated/evs.js";
-import type { components as ImsComponents } from "../generated/ims.js";
-import { HuaweiCloudError, HuaweiCloudNetworkError } from "./errors.js";
-
-type AnyJob = EvsComponents["schemas"]["EvsJob"] | ImsComponents["schemas"]["ImsJob"];
+import { type AnyJob, HuaweiCloudError, HuaweiCloudNetworkError, isObject } from "./errors.js";
 
 /**
  * The options every waiter takes. `Seen` is what each poll hands to `onPoll`; without it, a
@@ -182,9 +178,6 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
     return undefined;
   }
 }
-
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const retryDelay = (s: Settings, failures: number) => Math.min(Math.round(s.intervalMs * s.backoff ** (failures - 1)), s.maxIntervalMs);
 

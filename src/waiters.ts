@@ -8,6 +8,7 @@ import type { components as ImsComponents } from "../generated/ims.js";
 import type { EvsClient, ImsClient, Service } from "./client.js";
 import {
   HuaweiCloudError,
+  isObject,
   JobFailedError,
   JobTimeoutError,
   parseErrorBody,
@@ -15,7 +16,7 @@ import {
   ResourceNotFoundError,
   WaitTimeoutError,
 } from "./errors.js";
-import { answerOf, checkOptions, isObject, pollUntil, type ResourceWaitOptions, transient, type WaitOptions } from "./poll.js";
+import { answerOf, checkOptions, pollUntil, type ResourceWaitOptions, transient, type WaitOptions } from "./poll.js";
 
 export type { ResourceWaitOptions, WaitOptions } from "./poll.js";
 export type EvsJob = EvsComponents["schemas"]["EvsJob"];

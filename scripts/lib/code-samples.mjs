@@ -83,10 +83,19 @@ const comments = {
 export function operationSamples(doc, service, lang, template, method) {
   const entry = eachOperation(doc).find((candidate) => candidate.template === template && candidate.method === method.toLowerCase());
   if (!entry) throw new Error(`no operation ${method.toUpperCase()} ${template}`);
+  return samplesOf(doc, service, lang, entry);
+}
+
+/**
+ * @param {any} doc @param {keyof typeof sampleClients} service @param {Lang} lang
+ * @param {ReturnType<typeof eachOperation>[number]} entry
+ * @returns {CodeSample[]}
+ */
+function samplesOf(doc, service, lang, entry) {
   const request = describeRequest(doc, entry);
   return [
-    { lang: "Shell", label: "curl", source: curlSample(doc, lang, request) },
-    { lang: "TypeScript", label: "TypeScript", source: typeScriptSample(doc, service, lang, request) },
+    { lang: "Shell", label: "curl", source: curlSample(lang, request) },
+    { lang: "TypeScript", label: "TypeScript", source: typeScriptSample(service, lang, request) },
   ];
 }
 
@@ -97,9 +106,7 @@ export function operationSamples(doc, service, lang, template, method) {
  */
 export function withCodeSamples(doc, service, lang) {
   const copy = /** @type {any} */ (structuredClone(doc));
-  for (const { template, method, operation } of eachOperation(copy)) {
-    operation["x-codeSamples"] = operationSamples(copy, service, lang, template, method);
-  }
+  for (const entry of eachOperation(copy)) entry.operation["x-codeSamples"] = samplesOf(copy, service, lang, entry);
   return copy;
 }
 
@@ -115,7 +122,8 @@ function describeRequest(doc, { template: path, method, item, operation }) {
   for (const parameter of parameters) {
     // The client fills in the project; curl takes it from the environment.
     if (!parameter.required || (parameter.in === "path" && parameter.name === "project_id")) continue;
-    const value = parameter.example ?? deref(doc, parameter.schema)?.example ?? deref(doc, parameter.schema)?.examples?.[0];
+    const schema = deref(doc, parameter.schema);
+    const value = parameter.example ?? schema?.example ?? schema?.examples?.[0];
     if (value === undefined) throw new Error(`${where}: required parameter ${parameter.name} has no example, which its code samples send`);
     sent.push({ name: parameter.name, in: parameter.in, value });
   }
@@ -173,10 +181,8 @@ function schemaProperty(doc, schema, name) {
 /** @param {string} text */
 const shellQuote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
 
-/**
- * @param {any} _doc @param {Lang} lang @param {ReturnType<typeof describeRequest>} request
- */
-function curlSample(_doc, lang, request) {
+/** @param {Lang} lang @param {ReturnType<typeof describeRequest>} request */
+function curlSample(lang, request) {
   const say = comments[lang];
   const path = request.path.replace(/\{(\w+)\}/g, (/** @type {string} */ _, /** @type {string} */ name) => {
     if (name === "project_id") return `\${${sampleEnvironment.projectId}}`;
@@ -212,10 +218,10 @@ function curlSample(_doc, lang, request) {
 const summaryOf = (request) => `${request.operation.summary}: ${request.method.toUpperCase()} ${request.path}`;
 
 /**
- * @param {any} _doc @param {keyof typeof sampleClients} service @param {Lang} lang
+ * @param {keyof typeof sampleClients} service @param {Lang} lang
  * @param {ReturnType<typeof describeRequest>} request
  */
-function typeScriptSample(_doc, service, lang, request) {
+function typeScriptSample(service, lang, request) {
   const say = comments[lang];
   const client = sampleClients[service];
   const imports = [client.factory, "unwrap", ...(request.job ? [client.jobWaiter] : [])];

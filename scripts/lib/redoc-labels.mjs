@@ -11,10 +11,8 @@
 // spec/i18n/<lang>/redoc.yaml, keyed by the renderer's translation keys, each
 // with the English default it replaces.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parse } from "yaml";
-import { translationKey } from "./i18n.mjs";
-import { repoRoot } from "./paths.mjs";
+import { translationKey, translationPath } from "./i18n.mjs";
 
 /** Where a page keeps its labels for the renderer. */
 export const labelsGlobal = "__redocLabels";
@@ -51,8 +49,8 @@ export function patchTranslate(source, where) {
  * @param {keyof typeof translationKey} lang
  * @returns {Map<string, { en: string, text: string }>}
  */
-export function loadLabels(lang, dir = join(repoRoot, "spec/i18n")) {
-  const file = join(dir, lang, "redoc.yaml");
+export function loadLabels(lang) {
+  const file = translationPath("redoc", lang);
   const parsed = parse(readFileSync(file, "utf8"), { uniqueKeys: true }) ?? {};
   const labels = new Map();
   for (const [key, entry] of Object.entries(parsed)) {

@@ -28,8 +28,8 @@
 // schemas that have a `type`, and `postTransform` gets no schema at all, so
 // neither reaches the `allOf` members that hold most conditionals. What the
 // hooks can do, they do (scripts/generate.mjs).
+import { resolveRef } from "./openapi.mjs";
 
-const schemaRef = "#/components/schemas/";
 /** The keywords of an allOf member that is only a condition (readerView in scripts/docs.mjs drops the same). */
 const conditionKeys = new Set(["if", "then", "else", "description", "$comment"]);
 
@@ -42,7 +42,7 @@ const conditionKeys = new Set(["if", "then", "else", "description", "$comment"])
 export function typeView(document) {
   const doc = structuredClone(document);
   const schemas = doc.components?.schemas ?? {};
-  const reader = schemaReader(schemas);
+  const reader = schemaReader(doc);
   for (const schema of Object.values(schemas)) visit(schema, reader);
   hoistNestedRequired(schemas, reader);
   return doc;
@@ -50,11 +50,10 @@ export function typeView(document) {
 
 /** @typedef {ReturnType<typeof schemaReader>} Reader */
 
-/** @param {Record<string, any>} schemas */
-function schemaReader(schemas) {
-  /** A schema with its `$ref` (to a component) followed. @param {any} node @returns {any} */
-  const resolve = (node) =>
-    typeof node?.$ref === "string" && node.$ref.startsWith(schemaRef) ? schemas[node.$ref.slice(schemaRef.length)] : node;
+/** @param {any} doc */
+function schemaReader(doc) {
+  /** A schema with its `$ref` followed. @param {any} node @returns {any} */
+  const resolve = (node) => resolveRef(doc, node);
   /**
    * Where `schema` defines property `name`: its own properties, then its
    * allOf members, depth first, through refs.

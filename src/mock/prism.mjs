@@ -98,15 +98,15 @@ export class PrismStartError extends Error {
  * Prism ends with the process that started it, however that one ends (a
  * SIGKILL or a crash included): it reads its stdin from a pipe and stops when
  * the pipe closes (exit-with-parent.cjs). Each answer gets its own X-Request-Id
- * (fresh-request-ids.cjs). It runs in a process group of its
+ * (fresh-request-ids.cjs). It runs with --errors (CONTRIBUTING.md,
+ * C-PrismErrors): a response that would break its own schema is answered
+ * with a 500 problem naming the violations. It runs in a process group of its
  * own, so a Ctrl-C meant for a command reaches only the command, which stops
  * Prism itself: Prism never ends before the command knows it should.
  * @param {Service} service
- * @param {{ port?: number, errors?: boolean, document?: string, log?: (line: string) => void, onSpawn?: (prism: SpawnedPrism) => void }} [options]
+ * @param {{ port?: number, document?: string, log?: (line: string) => void, onSpawn?: (prism: SpawnedPrism) => void }} [options]
  *   `port`: 0 (the default) lets the OS choose a free port; the one chosen is
  *   read from Prism's "listening" line.
- *   `errors`: answer with a 500 problem (and the violations in `sl-violations`)
- *   when a response Prism is about to send breaks its own schema.
  *   `document`: serve this file instead of the service's bundle (tests use it
  *   to serve a deliberately broken copy).
  *   `log`: gets each line Prism prints, for as long as it runs (the request log).
@@ -131,9 +131,9 @@ export async function startPrism(service, options = {}) {
     "127.0.0.1",
     "-p",
     String(requestedPort),
+    "--errors",
     document,
   ];
-  if (options.errors) args.push("--errors");
   // (On Windows `detached` would open a console window of its own: there Prism stays in this group.)
   const child = spawn(process.execPath, args, {
     stdio: ["pipe", "pipe", "pipe"],
@@ -250,7 +250,6 @@ export async function startMockServers(options = {}) {
     mockServices.map(({ service }) =>
       startPrism(service, {
         port: options.ports?.[service] ?? 0,
-        errors: true,
         log: (line) => options.log?.(service, line),
         onSpawn: options.onSpawn,
       }),

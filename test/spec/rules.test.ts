@@ -82,7 +82,7 @@ function parameterOf(rule: ParameterRule, doc?: OpenApiDocument): Parameter {
 }
 
 function checkParameter(rule: ParameterRule, doc?: OpenApiDocument) {
-  const validator = createValidator(rule.service);
+  const validator = validators.get(rule.service)!;
   const parameter = parameterOf(rule, doc);
   expect(validator.parameterErrors(parameter, rule.valid), "the obeying value is valid").toEqual([]);
   const errors = validator.parameterErrors(parameter, rule.invalid);

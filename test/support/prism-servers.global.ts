@@ -45,7 +45,7 @@ export function mockServing(service: Service, doc: unknown): Promise<MockServer>
   const folder = mkdtempSync(join(tmpdir(), `${service}-copy-`));
   const document = join(folder, `${service}.openapi.json`);
   writeFileSync(document, JSON.stringify(doc));
-  const mock = startPrism(service, { errors: true, document });
+  const mock = startPrism(service, { document });
   mock.catch(() => {});
   afterAll(async () => {
     await (await mock.catch(() => undefined))?.stop();

@@ -89,7 +89,7 @@ describe("the documented rules at compile time (test/rules/, test/types/rules-wi
   beforeAll(() => {
     const { source, checked } = ruleChecks("../../src/index.js", [...rules, ...madeUp]);
     found = problems(checked, compile(source), source);
-  }, 120_000);
+  });
   const isMadeUp = (problem: string) => madeUpLabels.some((label) => problem.startsWith(`${label} (`));
 
   it("has rules to check, most of them typed", () => {
